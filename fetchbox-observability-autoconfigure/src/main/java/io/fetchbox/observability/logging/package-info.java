@@ -1,0 +1,7 @@
+/**
+ * Structured (JSON) logging and correlation fields.
+ */
+@NullMarked
+package io.fetchbox.observability.logging;
+
+import org.jspecify.annotations.NullMarked;
