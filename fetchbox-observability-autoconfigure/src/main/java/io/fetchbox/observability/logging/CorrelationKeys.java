@@ -1,9 +1,10 @@
 package io.fetchbox.observability.logging;
 
 /**
- * MDC keys and JSON field names for correlation, shared by stdout JSON logs, the {@code jobs.logs}
- * appender and the operator tools (PRODUCT.md section 3). Values are written to MDC under these
- * exact names, so the JSON line and the {@code JobLog} fields agree without any renaming.
+ * MDC keys and JSON field names for correlation, shared by stdout JSON logs, the
+ * {@code jobs.logs} appender and the operator tools (PRODUCT.md section 3). Values are
+ * written to MDC under these exact names, so the JSON line and the {@code JobLog} fields
+ * agree without any renaming.
  *
  * @since 0.1.0
  */
