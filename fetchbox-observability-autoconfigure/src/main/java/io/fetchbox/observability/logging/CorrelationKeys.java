@@ -10,6 +10,18 @@ package io.fetchbox.observability.logging;
  */
 public final class CorrelationKeys {
 
+	/**
+	 * MDC key under which Micrometer Tracing puts the current trace id; the JSON encoder
+	 * renames it to {@link #TRACE_ID}.
+	 */
+	public static final String MDC_TRACE_ID = "traceId";
+
+	/**
+	 * MDC key under which Micrometer Tracing puts the current span id; the JSON encoder
+	 * renames it to {@link #SPAN_ID}.
+	 */
+	public static final String MDC_SPAN_ID = "spanId";
+
 	/** W3C trace id (32 lowercase hex). */
 	public static final String TRACE_ID = "trace_id";
 
