@@ -24,9 +24,9 @@ import org.springframework.util.Assert;
  * costs at most one budget, not one per dependency, the first indicator asked starts a
  * <em>round</em> of every probe at once, and the others take their result from it. A
  * round serves each probe's result once (the next request for it starts a new round) and
- * only within the budget, so results are never older than one request. A probe still
- * running from an earlier round (a hung dependency) is not started again: the new round
- * waits on the same execution, and reports DOWN when its budget runs out.
+ * only shortly after it started, so results are never older than one request. A probe
+ * still running from an earlier round (a hung dependency) is not started again: the new
+ * round waits on the same execution, and reports DOWN when its budget runs out.
  *
  * @since 0.1.0
  */
@@ -108,7 +108,10 @@ public class ParallelHealthProbes implements AutoCloseable {
 	private synchronized Round roundFor(String name) {
 		long now = System.nanoTime();
 		Round current = this.round;
-		boolean fresh = now - current.startNanos() < this.budget.toNanos();
+		// Within one budget every probe of the round has answered or timed out, so a
+		// request's later indicators find their results; twice the budget leaves room
+		// for a slow request thread without serving results from an earlier request.
+		boolean fresh = now - current.startNanos() < 2 * this.budget.toNanos();
 		if (fresh && current.unserved().remove(name)) {
 			return current;
 		}

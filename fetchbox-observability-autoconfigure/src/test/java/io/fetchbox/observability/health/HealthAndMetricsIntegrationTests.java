@@ -134,8 +134,8 @@ class HealthAndMetricsIntegrationTests {
 			.collect(Collectors.toSet());
 		assertThat(uris).noneMatch((uri) -> uri.startsWith("/scan")).hasSizeLessThan(10);
 		assertThat(scrape.names())
-			.contains("fetchbox_ledger_jobs_created_total", "fetchbox_worker_tasks_inflight",
-					"service_ready", "fetchbox_ingest_duration_seconds_count")
+			.contains("fetchbox_ledger_jobs_created_total", "fetchbox_worker_tasks_inflight", "service_ready",
+					"fetchbox_ingest_duration_seconds_count")
 			.doesNotContain("fetchbox_ledger_jobs_total");
 		assertThat(get("/actuator/prometheus").body()).contains("fetchbox_api_requests_total");
 
