@@ -52,6 +52,12 @@ class FetchboxTelemetryAutoConfigurationTests {
 	}
 
 	@Test
+	void versionFallsBackToApplicationVersion() {
+		this.runner.withPropertyValues("spring.application.version=7.7.7")
+			.run((context) -> assertThat(context.getBean(ServiceIdentity.class).version()).isEqualTo("7.7.7"));
+	}
+
+	@Test
 	void userBeanWins() {
 		this.runner.withBean(ServiceIdentity.class, () -> new ServiceIdentity("mine", null, null))
 			.run((context) -> assertThat(context.getBean(ServiceIdentity.class).service()).isEqualTo("mine"));
