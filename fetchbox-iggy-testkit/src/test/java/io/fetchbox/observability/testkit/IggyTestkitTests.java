@@ -49,7 +49,7 @@ class IggyTestkitTests {
 			.credentials(iggy.username(), iggy.password())
 			.build();
 		this.async.connect().get(10, TimeUnit.SECONDS);
-		this.async.login().get(10, TimeUnit.SECONDS);
+		SdkSupport.login(this.async);
 	}
 
 	@AfterAll
@@ -141,7 +141,7 @@ class IggyTestkitTests {
 			.build();
 		try {
 			pooled.connect().get(10, TimeUnit.SECONDS);
-			pooled.login().get(10, TimeUnit.SECONDS);
+			SdkSupport.login(pooled);
 			iggy.server().latency(java.time.Duration.ofMillis(50));
 			CompletableFuture<?>[] sends = new CompletableFuture<?>[6];
 			for (int i = 0; i < 6; i++) {
