@@ -804,6 +804,12 @@ final class Broker {
 
 	// ---- read-back for tests
 
+	/** Deletes every stream (ids start from 0 again); tokens and sessions stay. */
+	synchronized void reset() {
+		this.streams.clear();
+		this.journal.changed();
+	}
+
 	synchronized List<StoredMessage> messages(String streamName, String topicName) {
 		StreamState stream = findStream(Identifier.named(streamName));
 		if (stream == null && streamName.chars().allMatch(Character::isDigit) && !streamName.isEmpty()) {

@@ -265,6 +265,15 @@ public final class IggyTestkit implements AutoCloseable {
 	}
 
 	/**
+	 * Deletes all streams (with their topics, messages, groups and offsets) so that the
+	 * next test starts from an empty server; stream ids start from 0 again. Connections
+	 * and their logins stay.
+	 */
+	public void reset() {
+		this.broker.reset();
+	}
+
+	/**
 	 * The number of open client connections.
 	 * @return the connection count
 	 */

@@ -642,6 +642,7 @@ abstract class AbstractIggyContractTests {
 
 	@Test
 	void statsAndMe() throws Exception {
+		newStream();
 		Stats stats = this.client.system().getStats();
 		assertThat(stats.iggyServerSemver()).contains(8000L);
 		assertThat(stats.streamsCount()).isPositive();
