@@ -125,6 +125,8 @@ public final class JobTailer implements AutoCloseable {
 
 		private volatile long partition = -1;
 
+		private volatile long jobMessages;
+
 		private PollingStrategy next;
 
 		private long idleDelayMillis;
@@ -251,6 +253,7 @@ public final class JobTailer implements AutoCloseable {
 			if (timestamp < this.sinceMicros) {
 				return;
 			}
+			this.jobMessages++;
 			this.listener.onMessage(new JobMessage(this.partition, offset, timestamp, message.payload()));
 		}
 
@@ -299,6 +302,11 @@ public final class JobTailer implements AutoCloseable {
 		@Override
 		public long partition() {
 			return this.partition;
+		}
+
+		@Override
+		public long jobMessages() {
+			return this.jobMessages;
 		}
 
 	}

@@ -28,6 +28,13 @@ public interface TailSession extends AutoCloseable {
 	 */
 	long partition();
 
+	/**
+	 * How many of the job's messages were read so far, before any decoding or filtering
+	 * by the caller.
+	 * @return the count
+	 */
+	long jobMessages();
+
 	@Override
 	default void close() {
 		stop();
