@@ -55,8 +55,7 @@ public final class FetchboxIggyCli implements Runnable {
 		cli.setParameterExceptionHandler((ex, arguments) -> {
 			String command = ex.getCommandLine().getCommandSpec().qualifiedName();
 			String message = IggyConnection.oneLine(String.valueOf(ex.getMessage())).replaceFirst("^Error: ", "");
-			err.println("error: " + message + " (see '" + command
-					+ " --help')");
+			err.println("error: " + message + " (see '" + command + " --help')");
 			return CliException.USAGE;
 		});
 		cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
