@@ -23,24 +23,24 @@ import io.fetchbox.observability.messages.JobLog;
  * keyed placement and polling strategies (protocol notes, section 7), for fast tests of
  * the tail logic. End-to-end tests use the Iggy testkit instead.
  */
-class InMemoryTopicReader implements TopicReader {
+public class InMemoryTopicReader implements TopicReader {
 
 	private final String topic;
 
 	private final List<List<Message>> partitions = new ArrayList<>();
 
-	final AtomicInteger polls = new AtomicInteger();
+	public final AtomicInteger polls = new AtomicInteger();
 
-	final AtomicInteger failNextPolls = new AtomicInteger();
+	public final AtomicInteger failNextPolls = new AtomicInteger();
 
-	InMemoryTopicReader(String topic, int partitionCount) {
+	public InMemoryTopicReader(String topic, int partitionCount) {
 		this.topic = topic;
 		for (int i = 0; i < partitionCount; i++) {
 			this.partitions.add(new ArrayList<>());
 		}
 	}
 
-	synchronized void append(String key, Map<String, String> headers, byte[] payload, long timestampMicros) {
+	public synchronized void append(String key, Map<String, String> headers, byte[] payload, long timestampMicros) {
 		List<Message> partition = this.partitions.get((int) JobPartitions.partitionOf(key, this.partitions.size()));
 		Map<HeaderKey, HeaderValue> userHeaders = new HashMap<>();
 		headers.forEach((name, value) -> userHeaders.put(HeaderKey.fromString(name), HeaderValue.fromString(value)));
@@ -50,7 +50,7 @@ class InMemoryTopicReader implements TopicReader {
 		partition.add(new Message(header, payload, userHeaders));
 	}
 
-	void appendLog(JobLog log, long timestampMicros) {
+	public void appendLog(JobLog log, long timestampMicros) {
 		append(log.getJobId(), Map.of("job_id", log.getJobId()), log.toByteArray(), timestampMicros);
 	}
 
