@@ -5,7 +5,7 @@ import java.util.TreeMap;
 
 import io.fetchbox.observability.joblog.tail.JobLogJson;
 import io.fetchbox.observability.joblog.tail.JobLogLevels;
-import io.fetchbox.observability.joblog.tail.JobLogRecord;
+import io.fetchbox.observability.joblog.tail.TailedJobLog;
 import io.fetchbox.observability.joblog.tail.SeqDeduplicator;
 import io.fetchbox.observability.logging.CorrelationKeys;
 import io.fetchbox.observability.messages.JobLog;
@@ -22,7 +22,7 @@ final class PrettyLine {
 	private PrettyLine() {
 	}
 
-	static String of(JobLogRecord record, Ansi ansi) {
+	static String of(TailedJobLog record, Ansi ansi) {
 		JobLog log = record.log();
 		StringBuilder line = new StringBuilder(160);
 		line.append(JobLogJson.TIMESTAMP.format(record.timestamp())).append(' ');

@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import io.fetchbox.observability.joblog.tail.JobLogJson;
-import io.fetchbox.observability.joblog.tail.JobLogListener;
-import io.fetchbox.observability.joblog.tail.JobLogRecord;
+import io.fetchbox.observability.joblog.tail.JobLogTailListener;
+import io.fetchbox.observability.joblog.tail.TailedJobLog;
 import io.fetchbox.observability.joblog.tail.JobLogTail;
 import io.fetchbox.observability.joblog.tail.TailStart;
 import io.fetchbox.observability.messages.LogLevel;
@@ -85,10 +85,10 @@ final class TailLogsCommand implements Callable<Integer> {
 				: TailStart.beginning();
 		return TailRun.run(this.connection, this.topic, this.jobId, this.follow, err,
 				(tailer, iggy) -> new JobLogTail(tailer, this.topic).tail(this.jobId, from, this.follow, this.level,
-						new JobLogListener() {
+						new JobLogTailListener() {
 
 							@Override
-							public void onRecord(JobLogRecord record) {
+							public void onRecord(TailedJobLog record) {
 								out.println((TailLogsCommand.this.output == OutputFormat.json)
 										? JobLogJson.render(record) : PrettyLine.of(record, ansi));
 							}

@@ -9,8 +9,8 @@ import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
 
-import io.fetchbox.observability.joblog.tail.JobLogListener;
-import io.fetchbox.observability.joblog.tail.JobLogRecord;
+import io.fetchbox.observability.joblog.tail.JobLogTailListener;
+import io.fetchbox.observability.joblog.tail.TailedJobLog;
 import io.fetchbox.observability.joblog.tail.JobLogTail;
 import io.fetchbox.observability.joblog.tail.TailSession;
 import io.fetchbox.observability.joblog.tail.TailStart;
@@ -44,10 +44,10 @@ public final class LogTenantResolver implements JobTenantResolver {
 	public Optional<String> tenantOf(String jobId) {
 		CompletableFuture<Optional<String>> tenant = new CompletableFuture<>();
 		TailSession session = this.logs.tail(jobId, TailStart.beginning(), false, LogLevel.LOG_LEVEL_TRACE,
-				new JobLogListener() {
+				new JobLogTailListener() {
 
 					@Override
-					public void onRecord(JobLogRecord record) {
+					public void onRecord(TailedJobLog record) {
 						String value = record.log().getFieldsOrDefault(CorrelationKeys.TENANT, "");
 						if (!value.isEmpty()) {
 							tenant.complete(Optional.of(value));

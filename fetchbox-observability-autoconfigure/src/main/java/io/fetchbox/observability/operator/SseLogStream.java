@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.fetchbox.observability.joblog.tail.JobLogJson;
-import io.fetchbox.observability.joblog.tail.JobLogListener;
-import io.fetchbox.observability.joblog.tail.JobLogRecord;
+import io.fetchbox.observability.joblog.tail.JobLogTailListener;
+import io.fetchbox.observability.joblog.tail.TailedJobLog;
 import io.fetchbox.observability.joblog.tail.TailNotFoundException;
 import io.fetchbox.observability.logging.CorrelationKeys;
 
@@ -22,7 +22,7 @@ import io.fetchbox.observability.logging.CorrelationKeys;
  *
  * @since 0.1.0
  */
-final class SseLogStream implements JobLogListener {
+final class SseLogStream implements JobLogTailListener {
 
 	private final SseEmitter emitter;
 
@@ -44,7 +44,7 @@ final class SseLogStream implements JobLogListener {
 	}
 
 	@Override
-	public void onRecord(JobLogRecord record) throws IOException {
+	public void onRecord(TailedJobLog record) throws IOException {
 		String tenant = record.log().getFieldsOrDefault(CorrelationKeys.TENANT, "");
 		if (!tenant.isEmpty() && !this.principal.mayAccess(tenant)) {
 			// Job ids are unique, so this only guards against a mis-tagged record.

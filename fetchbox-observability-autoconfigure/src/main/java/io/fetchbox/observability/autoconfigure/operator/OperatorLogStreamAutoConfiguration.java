@@ -16,7 +16,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -28,7 +27,9 @@ import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import io.fetchbox.observability.joblog.tail.IggyCalls;
+import io.fetchbox.observability.autoconfigure.iggy.IggyAutoConfiguration;
+import io.fetchbox.observability.iggy.IggyTopology;
+import io.fetchbox.observability.iggy.SupervisedIggyClient;
 import io.fetchbox.observability.joblog.tail.IggyTopicReader;
 import io.fetchbox.observability.joblog.tail.JobLogTail;
 import io.fetchbox.observability.joblog.tail.JobTailer;
@@ -62,22 +63,27 @@ public final class OperatorLogStreamAutoConfiguration {
 	/** Order of the operator security filter chain: ahead of application chains. */
 	public static final int SECURITY_ORDER = org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 50;
 
+	/**
+	 * All streams share one tailer reading through one dedicated connection, so the
+	 * streams never compete with the log appender for the main client's connections; a
+	 * stream holds neither a client nor a thread of its own.
+	 */
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	JobTailer operatorJobTailer(ObjectProvider<IggyCalls> calls, OperatorProperties properties,
-			Environment environment) {
-		String stream = environment.getProperty("fetchbox.telemetry.iggy.stream", "fetchbox");
+	JobTailer operatorJobTailer(SupervisedIggyClient supervisedIggyClient, IggyTopology topology,
+			OperatorProperties properties) {
 		Duration pollInterval = properties.getLogStream().getPollInterval();
 		TailSettings settings = new TailSettings(200, Duration.ofMillis(Math.min(50, pollInterval.toMillis())),
 				pollInterval, 4);
-		return new JobTailer(new IggyTopicReader(calls.getObject(), stream), settings);
+		SupervisedIggyClient reader = supervisedIggyClient.dedicated("operator-tail");
+		return new JobTailer(new IggyTopicReader(reader::call, topology.stream()), settings, reader);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	JobLogTail operatorJobLogTail(JobTailer operatorJobTailer, Environment environment) {
-		return new JobLogTail(operatorJobTailer,
-				environment.getProperty("fetchbox.telemetry.iggy.topics.logs", "jobs.logs"));
+	JobLogTail operatorJobLogTail(JobTailer operatorJobTailer, ObjectProvider<IggyTopology> topology) {
+		IggyTopology names = topology.getIfAvailable(() -> IggyTopology.DEFAULT);
+		return new JobLogTail(operatorJobTailer, names.logs().name());
 	}
 
 	@Bean

@@ -30,7 +30,7 @@ public final class JobLogJson {
 	 * @param record the record
 	 * @return a single-line JSON object
 	 */
-	public static String render(JobLogRecord record) {
+	public static String render(TailedJobLog record) {
 		JobLog log = record.log();
 		StringBuilder json = new StringBuilder(256).append('{');
 		field(json, "timestamp", TIMESTAMP.format(record.timestamp()));

@@ -40,7 +40,7 @@ public final class JobLogTail {
 	 * @return the running session
 	 */
 	public TailSession tail(String jobId, TailStart start, boolean follow, LogLevel minimumLevel,
-			JobLogListener listener) {
+			JobLogTailListener listener) {
 		TailRequest request = new TailRequest(this.topic, jobId, start, follow, JobLogTail::payloadJobId);
 		return this.tailer.tail(request, new Decoding(minimumLevel, listener));
 	}
@@ -65,9 +65,9 @@ public final class JobLogTail {
 
 		private final LogLevel minimumLevel;
 
-		private final JobLogListener delegate;
+		private final JobLogTailListener delegate;
 
-		Decoding(LogLevel minimumLevel, JobLogListener delegate) {
+		Decoding(LogLevel minimumLevel, JobLogTailListener delegate) {
 			this.minimumLevel = minimumLevel;
 			this.delegate = delegate;
 		}
@@ -80,7 +80,7 @@ public final class JobLogTail {
 				return;
 			}
 			this.delegate
-				.onRecord(new JobLogRecord(message.partition(), message.offset(), log, message.timestampMicros()));
+				.onRecord(new TailedJobLog(message.partition(), message.offset(), log, message.timestampMicros()));
 		}
 
 		@Override

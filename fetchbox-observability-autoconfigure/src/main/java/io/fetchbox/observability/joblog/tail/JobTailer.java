@@ -49,12 +49,26 @@ public final class JobTailer implements AutoCloseable {
 
 	private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
 
+	private final @Nullable AutoCloseable owned;
+
 	/**
 	 * Create a tailer.
 	 * @param reader reads the broker
 	 * @param settings tuning
 	 */
 	public JobTailer(TopicReader reader, TailSettings settings) {
+		this(reader, settings, null);
+	}
+
+	/**
+	 * Create a tailer that owns a resource (typically the reader's client) and closes it
+	 * on {@link #close()}.
+	 * @param reader reads the broker
+	 * @param settings tuning
+	 * @param owned closed with this tailer, or {@code null}
+	 */
+	public JobTailer(TopicReader reader, TailSettings settings, @Nullable AutoCloseable owned) {
+		this.owned = owned;
 		this.reader = reader;
 		this.settings = settings;
 		int pool = POOLS.incrementAndGet();
@@ -96,6 +110,14 @@ public final class JobTailer implements AutoCloseable {
 	public void close() {
 		this.sessions.forEach(Session::stop);
 		this.workers.shutdown();
+		if (this.owned != null) {
+			try {
+				this.owned.close();
+			}
+			catch (Exception ex) {
+				// Closing is best effort; nothing is left to read from it.
+			}
+		}
 	}
 
 	private static @Nullable String headerJobId(Message message) {

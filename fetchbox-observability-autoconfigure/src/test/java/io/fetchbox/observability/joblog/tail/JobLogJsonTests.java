@@ -25,7 +25,7 @@ class JobLogJsonTests {
 			.putFields("attempt", "2")
 			.putFields("level", "must not override")
 			.build();
-		assertThat(JobLogJson.render(new JobLogRecord(1, 42, log, 0)))
+		assertThat(JobLogJson.render(new TailedJobLog(1, 42, log, 0)))
 			.isEqualTo("{\"timestamp\":\"2026-11-23T20:10:37.921Z\",\"level\":\"WARN\",\"message\":\"slow proxy\","
 					+ "\"job_id\":\"job-1\",\"resource_id\":\"r-1\",\"trace_id\":\"4bf92f3577b34da6a3ce929d0e0e4736\","
 					+ "\"attempt\":\"2\",\"seq\":\"7\"}");
@@ -39,7 +39,7 @@ class JobLogJsonTests {
 			.setMessage("line1\nline2\t\"q\" \\ \u0001 \u2028 \ud800")
 			.setTimestampMs(1)
 			.build();
-		assertThat(JobLogJson.render(new JobLogRecord(0, 0, log, 0)))
+		assertThat(JobLogJson.render(new TailedJobLog(0, 0, log, 0)))
 			.isEqualTo("{\"timestamp\":\"1970-01-01T00:00:00.001Z\",\"level\":\"INFO\","
 					+ "\"message\":\"line1\\nline2\\t\\\"q\\\" \\\\ \\u0001 \\u2028 \\ud800\",\"job_id\":\"job-1\"}");
 	}

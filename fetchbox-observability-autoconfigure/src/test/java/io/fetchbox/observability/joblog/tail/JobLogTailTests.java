@@ -209,9 +209,9 @@ class JobLogTailTests {
 		}
 	}
 
-	static final class Collector implements JobLogListener {
+	static final class Collector implements JobLogTailListener {
 
-		final List<JobLogRecord> records = new CopyOnWriteArrayList<>();
+		final List<TailedJobLog> records = new CopyOnWriteArrayList<>();
 
 		final AtomicInteger idle = new AtomicInteger();
 
@@ -222,7 +222,7 @@ class JobLogTailTests {
 		volatile @Nullable Throwable error;
 
 		@Override
-		public void onRecord(JobLogRecord record) {
+		public void onRecord(TailedJobLog record) {
 			this.records.add(record);
 		}
 

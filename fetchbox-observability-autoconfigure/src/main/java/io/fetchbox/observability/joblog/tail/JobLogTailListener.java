@@ -8,14 +8,14 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  * @see JobLogTail
  */
-public interface JobLogListener {
+public interface JobLogTailListener {
 
 	/**
 	 * A new record of the job (duplicates and records below the minimum level removed).
 	 * @param record the record
 	 * @throws Exception to stop the session
 	 */
-	void onRecord(JobLogRecord record) throws Exception;
+	void onRecord(TailedJobLog record) throws Exception;
 
 	/**
 	 * Caught up while following; about to wait for more.

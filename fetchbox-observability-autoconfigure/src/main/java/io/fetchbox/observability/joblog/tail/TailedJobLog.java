@@ -13,7 +13,7 @@ import io.fetchbox.observability.messages.JobLog;
  * @param appendedMicros broker append time, microseconds since the epoch
  * @since 0.1.0
  */
-public record JobLogRecord(long partition, long offset, JobLog log, long appendedMicros) {
+public record TailedJobLog(long partition, long offset, JobLog log, long appendedMicros) {
 
 	/**
 	 * SSE-style event id, {@code partition:offset}.
