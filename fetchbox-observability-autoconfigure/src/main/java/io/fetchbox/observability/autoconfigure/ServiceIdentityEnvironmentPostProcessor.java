@@ -1,0 +1,73 @@
+package io.fetchbox.observability.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+import io.fetchbox.observability.ServiceIdentity;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.util.StringUtils;
+
+/**
+ * Contributes lowest-precedence defaults so that logs, metrics and traces agree on one
+ * service identity before any bean exists (logging starts before the context):
+ * {@code fetchbox.telemetry.service-name} falls back to {@code spring.application.name},
+ * {@code fetchbox.telemetry.version} to the build version, and the OpenTelemetry resource
+ * gets the same {@code service.name}, {@code service.version} and
+ * {@code deployment.environment.name}. Anything set explicitly wins.
+ *
+ * @since 0.1.0
+ */
+public class ServiceIdentityEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+	static final String PROPERTY_SOURCE_NAME = "fetchboxTelemetryIdentityDefaults";
+
+	private static final String RESOURCE_ATTRIBUTES = "management.opentelemetry.resource-attributes";
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		Map<String, Object> defaults = new LinkedHashMap<>();
+		defaults.put("fetchbox.telemetry.service-name",
+				"${spring.application.name:" + ServiceIdentity.UNKNOWN_SERVICE + "}");
+		if (!environment.containsProperty("fetchbox.telemetry.version")) {
+			String buildVersion = buildVersion(application.getClassLoader());
+			if (buildVersion != null) {
+				defaults.put("fetchbox.telemetry.version", buildVersion);
+			}
+		}
+		defaults.put(RESOURCE_ATTRIBUTES + "[service.name]", "${fetchbox.telemetry.service-name}");
+		if (StringUtils.hasText(environment.getProperty("fetchbox.telemetry.version"))
+				|| defaults.containsKey("fetchbox.telemetry.version")) {
+			defaults.put(RESOURCE_ATTRIBUTES + "[service.version]", "${fetchbox.telemetry.version}");
+		}
+		if (StringUtils.hasText(environment.getProperty("fetchbox.telemetry.environment"))) {
+			defaults.put(RESOURCE_ATTRIBUTES + "[deployment.environment.name]", "${fetchbox.telemetry.environment}");
+		}
+		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults));
+	}
+
+	private static @Nullable String buildVersion(@Nullable ClassLoader classLoader) {
+		ClassPathResource resource = new ClassPathResource("META-INF/build-info.properties", classLoader);
+		if (!resource.exists()) {
+			return null;
+		}
+		try (InputStream in = resource.getInputStream()) {
+			Properties properties = new Properties();
+			properties.load(in);
+			String version = properties.getProperty("build.version");
+			return StringUtils.hasText(version) ? version : null;
+		}
+		catch (IOException ex) {
+			return null;
+		}
+	}
+
+}
