@@ -1,0 +1,49 @@
+package io.fetchbox.observability.autoconfigure.iggy;
+
+import java.util.List;
+
+import org.apache.iggy.client.async.tcp.AsyncIggyTcpClient;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+import io.fetchbox.observability.iggy.IggyClientSettings;
+import io.fetchbox.observability.iggy.IggyTopology;
+import io.fetchbox.observability.iggy.SupervisedIggyClient;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for the supervised Iggy client. The
+ * client connects in the background: a broker that is down never stops the application
+ * from starting.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration
+@ConditionalOnClass(AsyncIggyTcpClient.class)
+@EnableConfigurationProperties(IggyProperties.class)
+public final class IggyAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	IggyClientSettings iggyClientSettings(IggyProperties properties) {
+		return properties.toClientSettings();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	IggyTopology iggyTopology(IggyProperties properties) {
+		return properties.toTopology();
+	}
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	SupervisedIggyClient supervisedIggyClient(IggyClientSettings settings, IggyTopology topology,
+			IggyProperties properties) {
+		return new SupervisedIggyClient("main", settings, properties.isProvision() ? topology : null, List.of())
+			.start();
+	}
+
+}

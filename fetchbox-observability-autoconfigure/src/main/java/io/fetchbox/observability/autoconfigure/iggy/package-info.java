@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the supervised Iggy client.
+ */
+@NullMarked
+package io.fetchbox.observability.autoconfigure.iggy;
+
+import org.jspecify.annotations.NullMarked;
