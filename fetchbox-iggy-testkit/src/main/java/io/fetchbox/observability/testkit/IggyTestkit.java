@@ -1,0 +1,425 @@
+package io.fetchbox.observability.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An in-process server speaking Apache Iggy 0.8.0's TCP binary protocol to the official
+ * Java SDK, with fault injection for tests. A test and local-demo component, never a
+ * production broker.
+ *
+ * <pre class="code">
+ * IggyTestkit server = IggyTestkit.builder().port(0).start();
+ * IggyTcpClient client = IggyTcpClient.builder().host(server.host()).port(server.port())
+ *     .credentials(server.username(), server.password()).buildAndLogin();
+ * </pre>
+ *
+ * <p>
+ * Semantics follow the real server 0.8.0: authentication and consumer-group membership
+ * are per TCP connection, ids are 0-based, offsets per partition start at 0, timestamps
+ * are microseconds, and missing entities on GET commands are an empty success.
+ * Thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class IggyTestkit implements AutoCloseable {
+
+	/** Default root username of Iggy. */
+	public static final String DEFAULT_USERNAME = "iggy";
+
+	/** Default root password of Iggy. */
+	public static final String DEFAULT_PASSWORD = "iggy";
+
+	private final String host;
+
+	private final String username;
+
+	private final String password;
+
+	private final Broker broker;
+
+	private final Faults faults = new Faults();
+
+	private final CommandCounters counters = new CommandCounters();
+
+	private final AtomicLong clientIds = new AtomicLong();
+
+	private final @Nullable FileJournal fileJournal;
+
+	private int port;
+
+	private @Nullable TcpServer server;
+
+	private boolean closed;
+
+	private IggyTestkit(Builder builder) {
+		this.host = builder.host;
+		this.port = builder.port;
+		this.username = builder.username;
+		this.password = builder.password;
+		this.broker = new Broker(builder.username, builder.password, builder.maxMessagesPerPartition);
+		builder.tokens.forEach(this.broker::addToken);
+		this.fileJournal = (builder.dataDir != null) ? FileJournal.open(builder.dataDir, this.broker) : null;
+	}
+
+	/**
+	 * A builder with the defaults: 127.0.0.1, an ephemeral port,
+	 * {@code iggy}/{@code iggy}, 100,000 messages retained per partition, in memory.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Starts the server, or starts it again after {@link #stop()} on the same port with
+	 * the same data.
+	 * @return this server
+	 * @throws UncheckedIOException if the port cannot be bound
+	 */
+	public synchronized IggyTestkit start() {
+		if (this.closed) {
+			throw new IllegalStateException("The testkit is closed");
+		}
+		if (this.server == null) {
+			try {
+				this.server = new TcpServer(this.broker, this.faults, this.counters, this.clientIds, this.host,
+						this.port);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot listen on " + this.host + ":" + this.port, ex);
+			}
+			this.port = this.server.port();
+		}
+		return this;
+	}
+
+	/**
+	 * Stops listening and abortively closes every connection, keeping all data; a later
+	 * {@link #start()} listens on the same port again. In-flight SDK calls fail.
+	 */
+	public synchronized void stop() {
+		TcpServer current = this.server;
+		this.server = null;
+		if (current != null) {
+			current.close();
+		}
+		if (this.fileJournal != null) {
+			this.fileJournal.flush();
+		}
+	}
+
+	/**
+	 * Stops the server for good and releases its files.
+	 */
+	@Override
+	public synchronized void close() {
+		stop();
+		this.faults.clear();
+		if (this.fileJournal != null) {
+			this.fileJournal.close();
+		}
+		this.closed = true;
+	}
+
+	/**
+	 * Whether the server is listening.
+	 * @return whether it is running
+	 */
+	public synchronized boolean isRunning() {
+		return this.server != null;
+	}
+
+	/**
+	 * The address the server listens on.
+	 * @return the host, e.g. {@code 127.0.0.1}
+	 */
+	public String host() {
+		return this.host;
+	}
+
+	/**
+	 * The port (the bound one when the builder asked for an ephemeral port).
+	 * @return the port
+	 */
+	public synchronized int port() {
+		return this.port;
+	}
+
+	/**
+	 * The address as {@code host:port}.
+	 * @return the address
+	 */
+	public String address() {
+		return this.host + ":" + port();
+	}
+
+	/**
+	 * The root username accepted by LOGIN_USER.
+	 * @return the username
+	 */
+	public String username() {
+		return this.username;
+	}
+
+	/**
+	 * The root password accepted by LOGIN_USER.
+	 * @return the password
+	 */
+	public String password() {
+		return this.password;
+	}
+
+	/**
+	 * Keeps accepting connections and reading requests but answers nothing until
+	 * {@link #resume()}: the stall that makes SDK 0.8.0 calls hang.
+	 */
+	public void pause() {
+		this.faults.pause();
+	}
+
+	/**
+	 * Ends a {@link #pause()}: the held requests are executed and answered in order.
+	 */
+	public void resume() {
+		this.faults.resume();
+	}
+
+	/**
+	 * Whether the server is paused.
+	 * @return whether paused
+	 */
+	public boolean isPaused() {
+		return this.faults.paused();
+	}
+
+	/**
+	 * Abortively closes every open connection (TCP RST), like a network failure. Sessions
+	 * end, so consumer groups rebalance; the server keeps listening. Returns once the
+	 * sessions are gone.
+	 */
+	public void dropConnections() {
+		TcpServer current;
+		synchronized (this) {
+			current = this.server;
+		}
+		if (current != null) {
+			current.dropConnections();
+		}
+	}
+
+	/**
+	 * Answers the next {@code times} requests with the given command code with an error
+	 * instead of executing them (requests of other codes are unaffected).
+	 * @param commandCode the command code, see {@link IggyCommands}
+	 * @param times how many requests fail
+	 * @param errorCode the status to answer, see {@link IggyErrors}
+	 */
+	public void failNext(int commandCode, int times, int errorCode) {
+		if (times < 0 || errorCode == 0) {
+			throw new IllegalArgumentException("times must be >= 0 and errorCode non-zero");
+		}
+		this.faults.failNext(commandCode, times, errorCode);
+	}
+
+	/**
+	 * Delays the answer to every request by this duration ({@link Duration#ZERO} to turn
+	 * off).
+	 * @param perCommand the added latency per request
+	 */
+	public void latency(Duration perCommand) {
+		Objects.requireNonNull(perCommand, "perCommand must not be null");
+		if (perCommand.isNegative()) {
+			throw new IllegalArgumentException("perCommand must not be negative");
+		}
+		this.faults.latency(perCommand);
+	}
+
+	/**
+	 * Clears every fault: resumes, forgets pending failures, removes latency.
+	 */
+	public void clearFaults() {
+		this.faults.clear();
+	}
+
+	/**
+	 * The messages currently retained in a topic, partition by partition, each in offset
+	 * order.
+	 * @param stream the stream name (or numeric id as a string)
+	 * @param topic the topic name (or numeric id as a string)
+	 * @return the messages, empty if the stream or topic does not exist
+	 */
+	public List<StoredMessage> messages(String stream, String topic) {
+		return this.broker.messages(stream, topic);
+	}
+
+	/**
+	 * The number of open client connections.
+	 * @return the connection count
+	 */
+	public synchronized int connectionCount() {
+		return (this.server != null) ? this.server.connectionCount() : 0;
+	}
+
+	/**
+	 * How many requests with this command code were received since the start (or the last
+	 * {@link #resetCounters()}), including failed ones.
+	 * @param commandCode the command code, see {@link IggyCommands}
+	 * @return the count
+	 */
+	public long commandsReceived(int commandCode) {
+		return this.counters.get(commandCode);
+	}
+
+	/**
+	 * Resets the {@link #commandsReceived(int)} counters.
+	 */
+	public void resetCounters() {
+		this.counters.reset();
+	}
+
+	/**
+	 * The names of the streams and, for each, of its topics (for diagnostics).
+	 * @return stream name to topic names, in id order
+	 */
+	public Map<String, List<String>> topology() {
+		Map<String, List<String>> out = new LinkedHashMap<>();
+		synchronized (this.broker) {
+			for (Broker.StreamState stream : this.broker.streams.values()) {
+				List<String> topics = new ArrayList<>();
+				for (Broker.TopicState topic : stream.topics.values()) {
+					topics.add(topic.name);
+				}
+				out.put(stream.name, topics);
+			}
+		}
+		return out;
+	}
+
+	@Override
+	public String toString() {
+		return "IggyTestkit[" + address() + (isRunning() ? "" : ", stopped") + "]";
+	}
+
+	/**
+	 * Builds an {@link IggyTestkit}.
+	 */
+	public static final class Builder {
+
+		private String host = "127.0.0.1";
+
+		private int port;
+
+		private String username = DEFAULT_USERNAME;
+
+		private String password = DEFAULT_PASSWORD;
+
+		private int maxMessagesPerPartition = 100_000;
+
+		private @Nullable Path dataDir;
+
+		private final Map<String, String> tokens = new LinkedHashMap<>();
+
+		private Builder() {
+		}
+
+		/**
+		 * The address to bind (default {@code 127.0.0.1}; {@code 0.0.0.0} for all).
+		 * @param host the bind address
+		 * @return this builder
+		 */
+		public Builder host(String host) {
+			this.host = Objects.requireNonNull(host, "host must not be null");
+			return this;
+		}
+
+		/**
+		 * The port, 0 (the default) for an ephemeral one.
+		 * @param port the port
+		 * @return this builder
+		 */
+		public Builder port(int port) {
+			if (port < 0 || port > 65535) {
+				throw new IllegalArgumentException("port must be between 0 and 65535");
+			}
+			this.port = port;
+			return this;
+		}
+
+		/**
+		 * The root user's credentials (default {@code iggy}/{@code iggy}).
+		 * @param username the username (3..50 bytes)
+		 * @param password the password (3..100 bytes)
+		 * @return this builder
+		 */
+		public Builder credentials(String username, String password) {
+			this.username = Objects.requireNonNull(username, "username must not be null");
+			this.password = Objects.requireNonNull(password, "password must not be null");
+			return this;
+		}
+
+		/**
+		 * Adds a personal access token accepted by LOGIN_WITH_PERSONAL_ACCESS_TOKEN.
+		 * @param token the raw token
+		 * @return this builder
+		 */
+		public Builder personalAccessToken(String token) {
+			Objects.requireNonNull(token, "token must not be null");
+			this.tokens.put(token, "testkit-" + (this.tokens.size() + 1));
+			return this;
+		}
+
+		/**
+		 * The retention bound: each partition keeps at most this many messages, the
+		 * oldest are evicted (default 100,000).
+		 * @param maxMessages the bound, at least 1
+		 * @return this builder
+		 */
+		public Builder maxMessagesPerPartition(int maxMessages) {
+			if (maxMessages < 1) {
+				throw new IllegalArgumentException("maxMessagesPerPartition must be at least 1");
+			}
+			this.maxMessagesPerPartition = maxMessages;
+			return this;
+		}
+
+		/**
+		 * Keeps the data in this directory so that it survives a restart of the process
+		 * (default: memory only).
+		 * @param dataDir the directory, created if missing
+		 * @return this builder
+		 */
+		public Builder dataDir(@Nullable Path dataDir) {
+			this.dataDir = dataDir;
+			return this;
+		}
+
+		/**
+		 * Builds the server without starting it.
+		 * @return the server
+		 */
+		public IggyTestkit build() {
+			return new IggyTestkit(this);
+		}
+
+		/**
+		 * Builds and starts the server.
+		 * @return the running server
+		 */
+		public IggyTestkit start() {
+			return build().start();
+		}
+
+	}
+
+}

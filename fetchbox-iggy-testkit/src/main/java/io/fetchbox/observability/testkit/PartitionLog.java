@@ -1,0 +1,165 @@
+package io.fetchbox.observability.testkit;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One partition's messages: a ring of stored frames bounded by a maximum message count
+ * (the oldest are evicted). Offsets keep counting across evictions. Not thread-safe: the
+ * broker guards it.
+ */
+final class PartitionLog {
+
+	static final int HEADER_SIZE = 64;
+
+	private final int id;
+
+	private final long createdAt;
+
+	private final int maxMessages;
+
+	private byte[][] frames;
+
+	private long[] timestamps;
+
+	private int head;
+
+	private int size;
+
+	private long nextOffset;
+
+	private long sizeBytes;
+
+	PartitionLog(int id, long createdAt, int maxMessages) {
+		this.id = id;
+		this.createdAt = createdAt;
+		this.maxMessages = Math.max(1, maxMessages);
+		int capacity = Math.min(16, this.maxMessages);
+		this.frames = new byte[capacity][];
+		this.timestamps = new long[capacity];
+	}
+
+	int id() {
+		return this.id;
+	}
+
+	long createdAt() {
+		return this.createdAt;
+	}
+
+	/** Whether the partition never held a message. */
+	boolean neverWritten() {
+		return this.nextOffset == 0;
+	}
+
+	/** Offset of the last message; 0 when empty. */
+	long currentOffset() {
+		return (this.nextOffset == 0) ? 0 : this.nextOffset - 1;
+	}
+
+	long nextOffset() {
+		return this.nextOffset;
+	}
+
+	/** Offset of the oldest retained message. */
+	long firstOffset() {
+		return this.nextOffset - this.size;
+	}
+
+	int retained() {
+		return this.size;
+	}
+
+	long sizeBytes() {
+		return this.sizeBytes;
+	}
+
+	/**
+	 * Appends a frame whose offset and timestamp fields are already filled in.
+	 * @param frame the stored frame
+	 * @param timestamp its timestamp (µs)
+	 */
+	void append(byte[] frame, long timestamp) {
+		if (this.size == this.maxMessages) {
+			this.sizeBytes -= this.frames[this.head].length;
+			this.frames[this.head] = null;
+			this.head = (this.head + 1) % this.frames.length;
+			this.size--;
+		}
+		else if (this.size == this.frames.length) {
+			grow();
+		}
+		int slot = (this.head + this.size) % this.frames.length;
+		this.frames[slot] = frame;
+		this.timestamps[slot] = timestamp;
+		this.size++;
+		this.nextOffset++;
+		this.sizeBytes += frame.length;
+	}
+
+	/** Sets the next offset before any append (used when loading persisted data). */
+	void startAt(long offset) {
+		this.nextOffset = offset;
+	}
+
+	private void grow() {
+		int capacity = (int) Math.min((long) this.frames.length * 2, this.maxMessages);
+		byte[][] newFrames = new byte[capacity][];
+		long[] newTimestamps = new long[capacity];
+		for (int i = 0; i < this.size; i++) {
+			int slot = (this.head + i) % this.frames.length;
+			newFrames[i] = this.frames[slot];
+			newTimestamps[i] = this.timestamps[slot];
+		}
+		this.frames = newFrames;
+		this.timestamps = newTimestamps;
+		this.head = 0;
+	}
+
+	private int slot(long offset) {
+		return (int) ((this.head + (offset - firstOffset())) % this.frames.length);
+	}
+
+	byte[] frameAt(long offset) {
+		return this.frames[slot(offset)];
+	}
+
+	long timestampAt(long offset) {
+		return this.timestamps[slot(offset)];
+	}
+
+	/**
+	 * Retained frames from {@code start} (clamped to the oldest), at most {@code count}.
+	 */
+	List<byte[]> read(long start, long count) {
+		List<byte[]> out = new ArrayList<>();
+		long from = Math.max(start, firstOffset());
+		long to = Math.min(this.nextOffset, from + count);
+		for (long o = from; o < to; o++) {
+			out.add(frameAt(o));
+		}
+		return out;
+	}
+
+	/** Offset of the first retained message with timestamp ≥ t, or -1. */
+	long offsetForTimestamp(long t) {
+		long lo = firstOffset();
+		long hi = this.nextOffset;
+		while (lo < hi) {
+			long mid = (lo + hi) >>> 1;
+			if (Long.compareUnsigned(timestampAt(mid), t) < 0) {
+				lo = mid + 1;
+			}
+			else {
+				hi = mid;
+			}
+		}
+		return (lo < this.nextOffset) ? lo : -1;
+	}
+
+	/** Timestamp of the last message, or 0. */
+	long lastTimestamp() {
+		return (this.size == 0) ? 0 : timestampAt(this.nextOffset - 1);
+	}
+
+}

@@ -1,0 +1,176 @@
+package io.fetchbox.observability.testkit;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.iggy.client.async.tcp.AsyncIggyTcpClient;
+import org.apache.iggy.client.blocking.tcp.IggyTcpClient;
+import org.apache.iggy.consumergroup.Consumer;
+import org.apache.iggy.identifier.StreamId;
+import org.apache.iggy.identifier.TopicId;
+import org.apache.iggy.message.HeaderKey;
+import org.apache.iggy.message.HeaderValue;
+import org.apache.iggy.message.Message;
+import org.apache.iggy.message.Partitioning;
+import org.apache.iggy.message.PollingStrategy;
+import org.apache.iggy.topic.CompressionAlgorithm;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Testkit-only behaviour: reading back what clients sent, retention, traffic counters,
+ * the SDK's connection pool as the server sees it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class IggyTestkitTests {
+
+	@RegisterExtension
+	static final IggyTestkitExtension iggy = new IggyTestkitExtension((builder) -> builder.maxMessagesPerPartition(5));
+
+	private AsyncIggyTcpClient async;
+
+	@BeforeAll
+	void connect() throws Exception {
+		this.async = AsyncIggyTcpClient.builder()
+			.host(iggy.host())
+			.port(iggy.port())
+			.credentials(iggy.username(), iggy.password())
+			.build();
+		this.async.connect().get(10, TimeUnit.SECONDS);
+		this.async.login().get(10, TimeUnit.SECONDS);
+	}
+
+	@AfterAll
+	void close() {
+		this.async.close().orTimeout(10, TimeUnit.SECONDS).join();
+	}
+
+	private void createTopic(String stream, String topic, long partitions) throws Exception {
+		this.async.streams().createStream(stream).get(10, TimeUnit.SECONDS);
+		this.async.topics()
+			.createTopic(StreamId.of(stream), partitions, CompressionAlgorithm.None, BigInteger.ZERO, BigInteger.ZERO,
+					Optional.empty(), topic)
+			.get(10, TimeUnit.SECONDS);
+	}
+
+	@Test
+	void xxHash32MatchesTheProtocolVectors() {
+		assertThat(XxHash32.hash(bytes(""))).isEqualTo(0x02CC5D05L);
+		assertThat(XxHash32.hash(bytes("a"))).isEqualTo(0x550D7456L);
+		assertThat(XxHash32.hash(bytes("abc"))).isEqualTo(0x32D153FFL);
+		assertThat(XxHash32.hash(bytes("test-key"))).isEqualTo(2523710439L);
+		assertThat(XxHash32.hash(bytes("job-42"))).isEqualTo(1438261928L);
+		assertThat(XxHash32.hash(bytes("order-42"))).isEqualTo(3150133969L);
+		assertThat(XxHash32.hash(bytes("test-key")) % 4).isEqualTo(3);
+		// longer than 16 bytes exercises the striped loop
+		assertThat(XxHash32.hash(bytes("Nobody inspects the spammish repetition")))
+			.isEqualTo(XxHash32.hash(bytes("Nobody inspects the spammish repetition")))
+			.isEqualTo(0xE2293B2FL);
+	}
+
+	@Test
+	void messagesReadsBackWhatWasSentPerPartitionInOrder() throws Exception {
+		createTopic("readback", "logs", 2);
+		StreamId s = StreamId.of("readback");
+		TopicId t = TopicId.of("logs");
+		this.async.messages()
+			.sendMessages(s, t, Partitioning.partitionId(1L),
+					List.of(Message.of("one",
+							Map.of(HeaderKey.fromString("job_id"), HeaderValue.fromString("j1"),
+									HeaderKey.fromString("attempt"), HeaderValue.fromInt32(2)))))
+			.get(10, TimeUnit.SECONDS);
+		this.async.messages()
+			.sendMessages(s, t, Partitioning.partitionId(0L), List.of(Message.of("zero"), Message.of("zero-b")))
+			.get(10, TimeUnit.SECONDS);
+		List<StoredMessage> messages = iggy.server().messages("readback", "logs");
+		assertThat(messages).extracting(StoredMessage::payloadAsString).containsExactly("zero", "zero-b", "one");
+		assertThat(messages).extracting(StoredMessage::partitionId).containsExactly(0L, 0L, 1L);
+		assertThat(messages).extracting(StoredMessage::offset).containsExactly(0L, 1L, 0L);
+		StoredMessage one = messages.get(2);
+		assertThat(one.headers()).containsExactly(Map.entry("job_id", "j1"));
+		assertThat(one.timestampMicros()).isGreaterThan(1_700_000_000_000_000L);
+		assertThat(one.id()).isNotEqualTo(BigInteger.ZERO);
+		assertThat(iggy.server().messages("readback", "missing")).isEmpty();
+		assertThat(iggy.server().messages("0", "0")).isNotNull();
+		assertThat(iggy.server().topology()).containsEntry("readback", List.of("logs"));
+	}
+
+	@Test
+	void retentionEvictsTheOldestMessagesPerPartition() throws Exception {
+		createTopic("retention", "logs", 1);
+		StreamId s = StreamId.of("retention");
+		TopicId t = TopicId.of("logs");
+		for (int i = 0; i < 8; i++) {
+			this.async.messages()
+				.sendMessages(s, t, Partitioning.balanced(), List.of(Message.of("r" + i)))
+				.get(10, TimeUnit.SECONDS);
+		}
+		assertThat(iggy.server().messages("retention", "logs")).extracting(StoredMessage::offset)
+			.containsExactly(3L, 4L, 5L, 6L, 7L);
+		var first = this.async.messages()
+			.pollMessages(s, t, Optional.of(0L), Consumer.of(1L), PollingStrategy.first(), 2L, false)
+			.get(10, TimeUnit.SECONDS);
+		assertThat(first.messages()).extracting((m) -> m.header().offset().longValue()).containsExactly(3L, 4L);
+		var fromEvicted = this.async.messages()
+			.pollMessages(s, t, Optional.of(0L), Consumer.of(1L), PollingStrategy.offset(BigInteger.ONE), 1L, false)
+			.get(10, TimeUnit.SECONDS);
+		assertThat(fromEvicted.messages()).extracting((m) -> m.header().offset().longValue()).containsExactly(3L);
+		assertThat(first.currentOffset()).isEqualTo(BigInteger.valueOf(7));
+	}
+
+	@Test
+	void pooledConnectionsEachReplayTheLogin() throws Exception {
+		createTopic("pool", "logs", 2);
+		iggy.server().resetCounters();
+		AsyncIggyTcpClient pooled = AsyncIggyTcpClient.builder()
+			.host(iggy.host())
+			.port(iggy.port())
+			.credentials("iggy", "iggy")
+			.build();
+		try {
+			pooled.connect().get(10, TimeUnit.SECONDS);
+			pooled.login().get(10, TimeUnit.SECONDS);
+			iggy.server().latency(java.time.Duration.ofMillis(50));
+			CompletableFuture<?>[] sends = new CompletableFuture<?>[6];
+			for (int i = 0; i < 6; i++) {
+				sends[i] = pooled.messages()
+					.sendMessages(StreamId.of("pool"), TopicId.of("logs"), Partitioning.balanced(),
+							List.of(Message.of("c" + i)));
+			}
+			CompletableFuture.allOf(sends).get(20, TimeUnit.SECONDS);
+			iggy.server().latency(java.time.Duration.ZERO);
+			long logins = iggy.server().commandsReceived(IggyCommands.LOGIN_USER);
+			assertThat(logins).isBetween(2L, 5L);
+			assertThat(iggy.server().commandsReceived(IggyCommands.SEND_MESSAGES)).isEqualTo(6);
+			assertThat(iggy.server().messages("pool", "logs")).hasSize(6);
+		}
+		finally {
+			pooled.close().orTimeout(10, TimeUnit.SECONDS).join();
+		}
+	}
+
+	@Test
+	void extensionExposesTheServer() {
+		assertThat(iggy.server().isRunning()).isTrue();
+		assertThat(iggy.address()).isEqualTo("127.0.0.1:" + iggy.port());
+		assertThat(iggy.port()).isPositive();
+		assertThat(iggy.username()).isEqualTo("iggy");
+	}
+
+	private static byte[] bytes(String s) {
+		return s.getBytes(StandardCharsets.UTF_8);
+	}
+
+}
