@@ -1041,7 +1041,4 @@ final class Broker {
 
 	}
 
-		return ids;
-	}
-
 }
