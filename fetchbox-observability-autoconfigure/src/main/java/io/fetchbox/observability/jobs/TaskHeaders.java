@@ -12,6 +12,12 @@ public final class TaskHeaders {
 	/** Job id header, on every message. */
 	public static final String JOB_ID = "job_id";
 
+	/**
+	 * Resource id header, on status and dead-letter messages that report on one resource
+	 * (lets the ledger apply each resource outcome once).
+	 */
+	public static final String RESOURCE_ID = "resource_id";
+
 	/** Content type header. */
 	public static final String CONTENT_TYPE = "content-type";
 
