@@ -58,6 +58,10 @@ public class FetchboxTelemetryProperties {
 
 	private final Otlp otlp = new Otlp();
 
+	private final ContextPropagation contextPropagation = new ContextPropagation();
+
+	private final ProblemDetails problemDetails = new ProblemDetails();
+
 	public @Nullable String getServiceName() {
 		return this.serviceName;
 	}
@@ -107,6 +111,56 @@ public class FetchboxTelemetryProperties {
 
 	public Otlp getOtlp() {
 		return this.otlp;
+	}
+
+	public ContextPropagation getContextPropagation() {
+		return this.contextPropagation;
+	}
+
+	public ProblemDetails getProblemDetails() {
+		return this.problemDetails;
+	}
+
+	/**
+	 * Context propagation properties ({@code fetchbox.telemetry.context-propagation.*}).
+	 */
+	public static class ContextPropagation {
+
+		/**
+		 * Whether trace and correlation context (MDC) follow tasks into Spring's task
+		 * executors and '@Async' methods.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Problem response properties ({@code fetchbox.telemetry.problem-details.*}).
+	 */
+	public static class ProblemDetails {
+
+		/**
+		 * Whether Spring MVC error responses are 'application/problem+json' with
+		 * 'request_id' and 'trace_id' members.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
 	}
 
 	/**

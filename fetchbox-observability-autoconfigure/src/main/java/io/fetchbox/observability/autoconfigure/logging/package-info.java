@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of stdout JSON logging.
+ */
+@NullMarked
+package io.fetchbox.observability.autoconfigure.logging;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,82 @@
+package io.fetchbox.observability.autoconfigure.web;
+
+import io.fetchbox.observability.FetchboxTelemetryProperties;
+import io.fetchbox.observability.autoconfigure.FetchboxTelemetryAutoConfiguration;
+import io.fetchbox.observability.web.AccessLogFilter;
+import io.fetchbox.observability.web.ProblemDetailsHandler;
+import io.fetchbox.observability.web.RequestIdFilter;
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for servlet web applications: the
+ * request id filter (outermost, so every line of a request carries {@code request_id}),
+ * the access log filter (just inside the server observation, so its line carries the
+ * trace id) and problem responses with correlation members.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = FetchboxTelemetryAutoConfiguration.class, before = WebMvcAutoConfiguration.class)
+@ConditionalOnWebApplication(type = Type.SERVLET)
+@ConditionalOnClass({ DispatcherServlet.class, FilterRegistrationBean.class })
+public final class WebObservabilityAutoConfiguration {
+
+	/**
+	 * Order of the request id filter: before Boot's server observation filter
+	 * ({@code HIGHEST_PRECEDENCE + 1}).
+	 */
+	public static final int REQUEST_ID_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE;
+
+	/**
+	 * Order of the access log filter: inside the server observation's scope.
+	 */
+	public static final int ACCESS_LOG_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 2;
+
+	@Bean
+	@ConditionalOnMissingBean(name = "fetchboxRequestIdFilter")
+	FilterRegistrationBean<RequestIdFilter> fetchboxRequestIdFilter(FetchboxTelemetryProperties properties) {
+		FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(
+				new RequestIdFilter(properties.getRequestId().getHeader()));
+		registration.setOrder(REQUEST_ID_FILTER_ORDER);
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		return registration;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "fetchboxAccessLogFilter")
+	@ConditionalOnBooleanProperty(name = "fetchbox.telemetry.logging.access-log.enabled", matchIfMissing = true)
+	FilterRegistrationBean<AccessLogFilter> fetchboxAccessLogFilter(FetchboxTelemetryProperties properties) {
+		FilterRegistrationBean<AccessLogFilter> registration = new FilterRegistrationBean<>(
+				new AccessLogFilter(properties.getLogging().getAccessLog().getExcludePaths()));
+		registration.setOrder(ACCESS_LOG_FILTER_ORDER);
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		return registration;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "fetchbox.telemetry.problem-details.enabled", matchIfMissing = true)
+	static class ProblemDetailsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(ResponseEntityExceptionHandler.class)
+		ProblemDetailsHandler fetchboxProblemDetailsHandler() {
+			return new ProblemDetailsHandler();
+		}
+
+	}
+
+}

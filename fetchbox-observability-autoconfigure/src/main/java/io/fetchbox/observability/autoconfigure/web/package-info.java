@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the servlet web integration.
+ */
+@NullMarked
+package io.fetchbox.observability.autoconfigure.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,155 @@
+package io.fetchbox.observability.web;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import org.springframework.util.AntPathMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * Logs one {@code "request completed"} line per HTTP request with {@code method},
+ * {@code route} (the matched route template, never the raw path), {@code status} and
+ * {@code latency_ms} as structured key-value pairs; {@code request_id}, {@code trace_id}
+ * and {@code span_id} come from MDC because the filter runs inside the request id filter
+ * and the server observation. Paths matching an exclude pattern are not logged.
+ *
+ * @since 0.1.0
+ */
+public class AccessLogFilter extends OncePerRequestFilter {
+
+	/**
+	 * Logger name of access log lines (the {@code target} field).
+	 */
+	public static final String LOGGER_NAME = "io.fetchbox.observability.web.access";
+
+	private static final Logger logger = LoggerFactory.getLogger(LOGGER_NAME);
+
+	private static final AntPathMatcher matcher = new AntPathMatcher();
+
+	private final List<String> excludePaths;
+
+	/**
+	 * Create a filter.
+	 * @param excludePaths Ant-style path patterns (without the context path) not to log
+	 */
+	public AccessLogFilter(List<String> excludePaths) {
+		this.excludePaths = List.copyOf(excludePaths);
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		if (!logger.isInfoEnabled()) {
+			return true;
+		}
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		for (String pattern : this.excludePaths) {
+			if (matcher.match(pattern, path)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		long start = System.nanoTime();
+		boolean failed = true;
+		try {
+			chain.doFilter(request, response);
+			failed = false;
+		}
+		finally {
+			if (!failed && request.isAsyncStarted()) {
+				request.getAsyncContext().addListener(new CompletionListener(start, MDC.getCopyOfContextMap()));
+			}
+			else {
+				log(request, response, failed, start);
+			}
+		}
+	}
+
+	private static void log(HttpServletRequest request, HttpServletResponse response, boolean failed, long start) {
+		// An exception escaping here becomes a 500 from the container.
+		int status = failed ? 500 : response.getStatus();
+		logger.atInfo()
+			.addKeyValue("method", request.getMethod())
+			.addKeyValue("route", route(request, status))
+			.addKeyValue("status", status)
+			.addKeyValue("latency_ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start))
+			.log("request completed");
+	}
+
+	private static String route(HttpServletRequest request, int status) {
+		Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+		// The static resource handler matches "/**" for every unknown path.
+		if (pattern instanceof String route && !(status == 404 && route.equals("/**"))) {
+			return route;
+		}
+		if (status == 404) {
+			return "NOT_FOUND";
+		}
+		return (status >= 300 && status < 400) ? "REDIRECTION" : "UNKNOWN";
+	}
+
+	private static final class CompletionListener implements AsyncListener {
+
+		private final long start;
+
+		private final @Nullable Map<String, String> mdc;
+
+		CompletionListener(long start, @Nullable Map<String, String> mdc) {
+			this.start = start;
+			this.mdc = mdc;
+		}
+
+		@Override
+		public void onComplete(AsyncEvent event) {
+			Map<String, String> previous = MDC.getCopyOfContextMap();
+			if (this.mdc != null) {
+				MDC.setContextMap(this.mdc);
+			}
+			try {
+				log((HttpServletRequest) event.getSuppliedRequest(), (HttpServletResponse) event.getSuppliedResponse(),
+						false, this.start);
+			}
+			finally {
+				if (previous != null) {
+					MDC.setContextMap(previous);
+				}
+				else {
+					MDC.clear();
+				}
+			}
+		}
+
+		@Override
+		public void onTimeout(AsyncEvent event) {
+		}
+
+		@Override
+		public void onError(AsyncEvent event) {
+		}
+
+		@Override
+		public void onStartAsync(AsyncEvent event) {
+			event.getAsyncContext().addListener(this);
+		}
+
+	}
+
+}
