@@ -43,7 +43,7 @@ final class ServiceProcess implements AutoCloseable {
 		Path log = logDir.resolve(name + ".log");
 		Process process = new ProcessBuilder(command).directory(workDir.toFile())
 			.redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+			.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
 			.start();
 		return new ServiceProcess(name, process, log);
 	}
