@@ -67,7 +67,8 @@ public final class IggyTestkit implements AutoCloseable {
 		this.port = builder.port;
 		this.username = builder.username;
 		this.password = builder.password;
-		this.broker = new Broker(builder.username, builder.password, builder.maxMessagesPerPartition);
+		this.broker = new Broker(builder.username, builder.password, builder.maxMessagesPerPartition,
+				builder.maxBytesPerPartition);
 		builder.tokens.forEach(this.broker::addToken);
 		this.fileJournal = (builder.dataDir != null) ? FileJournal.open(builder.dataDir, this.broker) : null;
 	}
@@ -264,6 +265,15 @@ public final class IggyTestkit implements AutoCloseable {
 	}
 
 	/**
+	 * Deletes all streams (with their topics, messages, groups and offsets) so that the
+	 * next test starts from an empty server; stream ids start from 0 again. Connections
+	 * and their logins stay.
+	 */
+	public void reset() {
+		this.broker.reset();
+	}
+
+	/**
 	 * The number of open client connections.
 	 * @return the connection count
 	 */
@@ -325,6 +335,8 @@ public final class IggyTestkit implements AutoCloseable {
 		private String password = DEFAULT_PASSWORD;
 
 		private int maxMessagesPerPartition = 100_000;
+
+		private long maxBytesPerPartition = 256L * 1024 * 1024;
 
 		private @Nullable Path dataDir;
 
@@ -390,6 +402,21 @@ public final class IggyTestkit implements AutoCloseable {
 				throw new IllegalArgumentException("maxMessagesPerPartition must be at least 1");
 			}
 			this.maxMessagesPerPartition = maxMessages;
+			return this;
+		}
+
+		/**
+		 * The memory bound: each partition keeps at most this many bytes of messages
+		 * (frames including their 64-byte headers), the oldest are evicted; the newest
+		 * message is always kept (default 256 MiB).
+		 * @param maxBytes the bound, at least 1
+		 * @return this builder
+		 */
+		public Builder maxBytesPerPartition(long maxBytes) {
+			if (maxBytes < 1) {
+				throw new IllegalArgumentException("maxBytesPerPartition must be at least 1");
+			}
+			this.maxBytesPerPartition = maxBytes;
 			return this;
 		}
 

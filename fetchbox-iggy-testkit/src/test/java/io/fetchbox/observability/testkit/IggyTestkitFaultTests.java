@@ -55,13 +55,13 @@ class IggyTestkitFaultTests {
 			.credentials("iggy", "iggy")
 			.build();
 		this.async.connect().get(10, TimeUnit.SECONDS);
-		this.async.login().get(10, TimeUnit.SECONDS);
-		this.member = IggyTcpClient.builder()
+		SdkSupport.login(this.async);
+		this.member = SdkSupport.awaitAuthenticated(IggyTcpClient.builder()
 			.host(iggy.host())
 			.port(iggy.port())
 			.credentials("iggy", "iggy")
 			.connectionPoolSize(1)
-			.buildAndLogin();
+			.buildAndLogin());
 	}
 
 	@AfterAll
