@@ -40,6 +40,8 @@ public final class IggyTestkit implements AutoCloseable {
 	/** Default root password of Iggy. */
 	public static final String DEFAULT_PASSWORD = "iggy";
 
+	private static final Duration RESTART_BIND_PATIENCE = Duration.ofSeconds(3);
+
 	private final String host;
 
 	private final String username;
@@ -62,12 +64,15 @@ public final class IggyTestkit implements AutoCloseable {
 
 	private boolean closed;
 
+	private boolean everStarted;
+
 	private IggyTestkit(Builder builder) {
 		this.host = builder.host;
 		this.port = builder.port;
 		this.username = builder.username;
 		this.password = builder.password;
-		this.broker = new Broker(builder.username, builder.password, builder.maxMessagesPerPartition);
+		this.broker = new Broker(builder.username, builder.password, builder.maxMessagesPerPartition,
+				builder.maxBytesPerPartition);
 		builder.tokens.forEach(this.broker::addToken);
 		this.fileJournal = (builder.dataDir != null) ? FileJournal.open(builder.dataDir, this.broker) : null;
 	}
@@ -92,16 +97,33 @@ public final class IggyTestkit implements AutoCloseable {
 			throw new IllegalStateException("The testkit is closed");
 		}
 		if (this.server == null) {
-			try {
-				this.server = new TcpServer(this.broker, this.faults, this.counters, this.clientIds, this.host,
-						this.port);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("Cannot listen on " + this.host + ":" + this.port, ex);
-			}
+			this.server = listen();
 			this.port = this.server.port();
+			this.everStarted = true;
 		}
 		return this;
+	}
+
+	private TcpServer listen() {
+		// a restart binds the previous port again: allow a moment for it to be free
+		long deadline = System.nanoTime() + (this.everStarted ? RESTART_BIND_PATIENCE.toNanos() : 0);
+		while (true) {
+			try {
+				return new TcpServer(this.broker, this.faults, this.counters, this.clientIds, this.host, this.port);
+			}
+			catch (IOException ex) {
+				if (System.nanoTime() >= deadline) {
+					throw new UncheckedIOException("Cannot listen on " + this.host + ":" + this.port, ex);
+				}
+			}
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while binding " + this.host + ":" + this.port, ex);
+			}
+		}
 	}
 
 	/**
@@ -264,6 +286,15 @@ public final class IggyTestkit implements AutoCloseable {
 	}
 
 	/**
+	 * Deletes all streams (with their topics, messages, groups and offsets) so that the
+	 * next test starts from an empty server; stream ids start from 0 again. Connections
+	 * and their logins stay.
+	 */
+	public void reset() {
+		this.broker.reset();
+	}
+
+	/**
 	 * The number of open client connections.
 	 * @return the connection count
 	 */
@@ -325,6 +356,8 @@ public final class IggyTestkit implements AutoCloseable {
 		private String password = DEFAULT_PASSWORD;
 
 		private int maxMessagesPerPartition = 100_000;
+
+		private long maxBytesPerPartition = 256L * 1024 * 1024;
 
 		private @Nullable Path dataDir;
 
@@ -390,6 +423,21 @@ public final class IggyTestkit implements AutoCloseable {
 				throw new IllegalArgumentException("maxMessagesPerPartition must be at least 1");
 			}
 			this.maxMessagesPerPartition = maxMessages;
+			return this;
+		}
+
+		/**
+		 * The memory bound: each partition keeps at most this many bytes of messages
+		 * (frames including their 64-byte headers), the oldest are evicted; the newest
+		 * message is always kept (default 256 MiB).
+		 * @param maxBytes the bound, at least 1
+		 * @return this builder
+		 */
+		public Builder maxBytesPerPartition(long maxBytes) {
+			if (maxBytes < 1) {
+				throw new IllegalArgumentException("maxBytesPerPartition must be at least 1");
+			}
+			this.maxBytesPerPartition = maxBytes;
 			return this;
 		}
 

@@ -93,10 +93,11 @@ abstract class AbstractIggyContractTests {
 
 	@BeforeAll
 	void connectClients() throws Exception {
-		this.client = IggyTcpClient.builder().host(host()).port(port()).credentials("iggy", "iggy").buildAndLogin();
+		this.client = SdkSupport.awaitAuthenticated(
+				IggyTcpClient.builder().host(host()).port(port()).credentials("iggy", "iggy").buildAndLogin());
 		this.async = AsyncIggyTcpClient.builder().host(host()).port(port()).credentials("iggy", "iggy").build();
 		this.async.connect().get(10, TimeUnit.SECONDS);
-		this.async.login().get(10, TimeUnit.SECONDS);
+		SdkSupport.login(this.async);
 		this.anonymous = IggyTcpClient.builder().host(host()).port(port()).build();
 		this.anonymous.connect();
 		this.memberA = groupClient();
@@ -104,12 +105,12 @@ abstract class AbstractIggyContractTests {
 	}
 
 	private IggyTcpClient groupClient() {
-		return IggyTcpClient.builder()
+		return SdkSupport.awaitAuthenticated(IggyTcpClient.builder()
 			.host(host())
 			.port(port())
 			.credentials("iggy", "iggy")
 			.connectionPoolSize(1)
-			.buildAndLogin();
+			.buildAndLogin());
 	}
 
 	@AfterAll
@@ -641,6 +642,7 @@ abstract class AbstractIggyContractTests {
 
 	@Test
 	void statsAndMe() throws Exception {
+		newStream();
 		Stats stats = this.client.system().getStats();
 		assertThat(stats.iggyServerSemver()).contains(8000L);
 		assertThat(stats.streamsCount()).isPositive();
