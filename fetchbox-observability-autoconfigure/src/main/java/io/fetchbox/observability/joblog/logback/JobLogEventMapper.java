@@ -39,7 +39,9 @@ public final class JobLogEventMapper {
 	 */
 	public static final String MDC_SAMPLED = "sampled";
 
-	private static final int MAX_FRAMES = 12;
+	private static final int MAX_FRAMES = 8;
+
+	private static final int MAX_CAUSE_FRAMES = 3;
 
 	private static final int MAX_STACK_CHARS = 2048;
 
@@ -140,11 +142,14 @@ public final class JobLogEventMapper {
 	}
 
 	private static String shortStack(IThrowableProxy throwable) {
+		// The top frames of the exception and the first few of each cause: enough to
+		// locate
+		// the failure, bounded in size.
 		StringBuilder stack = new StringBuilder();
 		IThrowableProxy current = throwable;
-		int frames = 0;
-		while (current != null && frames < MAX_FRAMES && stack.length() < MAX_STACK_CHARS) {
-			if (current != throwable) {
+		int depth = 0;
+		while (current != null && depth < 5 && stack.length() < MAX_STACK_CHARS) {
+			if (depth > 0) {
 				stack.append("Caused by: ").append(current.getClassName());
 				if (current.getMessage() != null) {
 					stack.append(": ").append(current.getMessage());
@@ -152,15 +157,17 @@ public final class JobLogEventMapper {
 				stack.append('\n');
 			}
 			StackTraceElementProxy[] elements = current.getStackTraceElementProxyArray();
+			int limit = (depth == 0) ? MAX_FRAMES : MAX_CAUSE_FRAMES;
 			if (elements != null) {
-				for (StackTraceElementProxy element : elements) {
-					if (frames++ >= MAX_FRAMES) {
-						break;
-					}
-					stack.append("\tat ").append(element.getStackTraceElement()).append('\n');
+				for (int i = 0; i < elements.length && i < limit; i++) {
+					stack.append("\tat ").append(elements[i].getStackTraceElement()).append('\n');
+				}
+				if (elements.length > limit) {
+					stack.append("\t... ").append(elements.length - limit).append(" more\n");
 				}
 			}
 			current = current.getCause();
+			depth++;
 		}
 		return (stack.length() > MAX_STACK_CHARS) ? stack.substring(0, MAX_STACK_CHARS) : stack.toString();
 	}
