@@ -6,10 +6,14 @@ import io.micrometer.tracing.Tracer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
+import io.fetchbox.observability.autoconfigure.joblog.JobLogAutoConfiguration;
+import io.fetchbox.observability.joblog.JobLogFlusher;
+import io.fetchbox.observability.jobs.JobLogFlushingListener;
 import io.fetchbox.observability.jobs.TaskObservationConvention;
 import io.fetchbox.observability.jobs.TaskObservations;
 import io.fetchbox.observability.jobs.TaskPublishObservationConvention;
@@ -36,6 +40,13 @@ public final class JobsAutoConfiguration {
 			ObjectProvider<TaskObservationConvention> convention, ObjectProvider<TaskScopeListener> listeners) {
 		return new TaskObservations(registry.getIfAvailable(() -> ObservationRegistry.NOOP),
 				convention.getIfAvailable(), listeners.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnBean(JobLogFlusher.class)
+	@ConditionalOnMissingBean
+	JobLogFlushingListener jobLogFlushingListener(JobLogFlusher flusher) {
+		return new JobLogFlushingListener(flusher);
 	}
 
 	@Bean
