@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.apache.iggy.client.async.tcp.AsyncIggyTcpClient;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -99,10 +100,12 @@ public final class OperatorLogStreamAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	JobLogStreamController jobLogStreamController(JobLogTail operatorJobLogTail, JobTenantResolver jobTenantResolver,
-			OperatorProperties properties) {
+			OperatorProperties properties, ListableBeanFactory beanFactory) {
 		OperatorProperties.LogStream logStream = properties.getLogStream();
-		return new JobLogStreamController(operatorJobLogTail, jobTenantResolver, new LogStreamSettings(
-				logStream.getMaxStreams(), logStream.getHeartbeatInterval(), logStream.getTimeout()));
+		return new JobLogStreamController(
+				operatorJobLogTail, jobTenantResolver, new LogStreamSettings(logStream.getMaxStreams(),
+						logStream.getHeartbeatInterval(), logStream.getTimeout()),
+				OperatorRequestCounter.of(beanFactory));
 	}
 
 	@Configuration(proxyBeanMethods = false)
