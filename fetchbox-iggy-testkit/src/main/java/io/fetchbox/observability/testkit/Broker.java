@@ -8,8 +8,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.jspecify.annotations.Nullable;
 
@@ -540,9 +540,13 @@ final class Broker {
 				WireWriter.putU64(frame, 24, partition.nextOffset());
 				WireWriter.putU64(frame, 32, timestamp);
 				if (WireWriter.getU64(frame, 8) == 0 && WireWriter.getU64(frame, 16) == 0) {
-					UUID uuid = UUID.randomUUID();
-					WireWriter.putU64(frame, 8, uuid.getLeastSignificantBits());
-					WireWriter.putU64(frame, 16, uuid.getMostSignificantBits());
+					// a random UUIDv4 like the server's, without SecureRandom's cost per
+					// message
+					ThreadLocalRandom random = ThreadLocalRandom.current();
+					long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
+					long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+					WireWriter.putU64(frame, 8, lsb);
+					WireWriter.putU64(frame, 16, msb);
 				}
 				// the SDK never verifies checksums; 0 marks "not computed"
 				WireWriter.putU64(frame, 0, 0);

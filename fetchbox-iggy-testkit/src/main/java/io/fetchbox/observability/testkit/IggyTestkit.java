@@ -40,6 +40,8 @@ public final class IggyTestkit implements AutoCloseable {
 	/** Default root password of Iggy. */
 	public static final String DEFAULT_PASSWORD = "iggy";
 
+	private static final Duration RESTART_BIND_PATIENCE = Duration.ofSeconds(3);
+
 	private final String host;
 
 	private final String username;
@@ -61,6 +63,8 @@ public final class IggyTestkit implements AutoCloseable {
 	private @Nullable TcpServer server;
 
 	private boolean closed;
+
+	private boolean everStarted;
 
 	private IggyTestkit(Builder builder) {
 		this.host = builder.host;
@@ -93,16 +97,33 @@ public final class IggyTestkit implements AutoCloseable {
 			throw new IllegalStateException("The testkit is closed");
 		}
 		if (this.server == null) {
-			try {
-				this.server = new TcpServer(this.broker, this.faults, this.counters, this.clientIds, this.host,
-						this.port);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("Cannot listen on " + this.host + ":" + this.port, ex);
-			}
+			this.server = listen();
 			this.port = this.server.port();
+			this.everStarted = true;
 		}
 		return this;
+	}
+
+	private TcpServer listen() {
+		// a restart binds the previous port again: allow a moment for it to be free
+		long deadline = System.nanoTime() + (this.everStarted ? RESTART_BIND_PATIENCE.toNanos() : 0);
+		while (true) {
+			try {
+				return new TcpServer(this.broker, this.faults, this.counters, this.clientIds, this.host, this.port);
+			}
+			catch (IOException ex) {
+				if (System.nanoTime() >= deadline) {
+					throw new UncheckedIOException("Cannot listen on " + this.host + ":" + this.port, ex);
+				}
+			}
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while binding " + this.host + ":" + this.port, ex);
+			}
+		}
 	}
 
 	/**

@@ -118,9 +118,18 @@ public class JobLogStreamController {
 			this.streams.release();
 			throw ex;
 		}
-		emitter.onCompletion(session::stop);
-		emitter.onTimeout(session::stop);
-		emitter.onError((error) -> session.stop());
+		emitter.onCompletion(() -> {
+			stream.containerDone();
+			session.stop();
+		});
+		emitter.onTimeout(() -> {
+			stream.containerDone();
+			session.stop();
+		});
+		emitter.onError((error) -> {
+			stream.containerDone();
+			session.stop();
+		});
 		return ResponseEntity.ok()
 			.contentType(MediaType.TEXT_EVENT_STREAM)
 			.header(HttpHeaders.CACHE_CONTROL, "no-cache")
