@@ -68,7 +68,7 @@ public enum JobObservationDocumentation implements ObservationDocumentation {
 			}
 		},
 
-		/** {@code success} or {@code failure}. */
+		/** {@code succeeded}, {@code failed} or {@code dead_lettered}. */
 		OUTCOME {
 			@Override
 			public String asString() {
