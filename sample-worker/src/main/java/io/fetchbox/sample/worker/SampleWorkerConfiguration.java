@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Configuration;
 import io.fetchbox.observability.iggy.IggyTopology;
 import io.fetchbox.observability.iggy.SupervisedIggyClient;
 import io.fetchbox.observability.jobs.TaskObservations;
+import io.fetchbox.observability.jobs.TaskPublishing;
 import io.fetchbox.observability.metrics.QueueMetrics;
 import io.fetchbox.observability.metrics.WorkerMetrics;
 
@@ -68,8 +69,8 @@ class SampleWorkerConfiguration {
 	}
 
 	@Bean
-	JobReports jobReports(SupervisedIggyClient client, IggyTopology topology) {
-		return new JobReports(client, topology, Clock.systemUTC());
+	JobReports jobReports(SupervisedIggyClient client, IggyTopology topology, TaskPublishing publishing) {
+		return new JobReports(client, topology, publishing, Clock.systemUTC());
 	}
 
 	@Bean(destroyMethod = "shutdownNow")
