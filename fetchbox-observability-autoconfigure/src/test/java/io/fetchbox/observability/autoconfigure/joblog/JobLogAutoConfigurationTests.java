@@ -127,23 +127,25 @@ class JobLogAutoConfigurationTests {
 		this.runner.withPropertyValues("fetchbox.telemetry.joblog.max-queue-size=1")
 			.withBean(JobLogTransport.class, JobLogAutoConfigurationTests::neverReady)
 			.run((context) -> {
-			PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-			context.getBean(JobLogEmitterMetrics.class).bindTo(registry);
-			JobLogPipeline pipeline = context.getBean(JobLogPipeline.class);
-			pipeline.offer(JobLogRecord.builder("job-1", LogLevel.LOG_LEVEL_INFO, "kept").build());
-			pipeline.offer(JobLogRecord.builder("job-1", LogLevel.LOG_LEVEL_INFO, "dropped").build());
-			assertThat(pipeline.dropped(DropReason.QUEUE_FULL)).as(pipeline.state().toString() + pipeline.settings()).isOne();
-			String scrape = registry.scrape();
-			assertThat(scrape).contains("fetchbox_log_emitter_sent_events_total 0.0")
-				.contains("fetchbox_log_emitter_dropped_events_total{reason=\"queue_full\"} 1.0")
-				.contains("fetchbox_log_emitter_dropped_events_total{reason=\"shutdown\"} 0.0")
-				.contains("fetchbox_log_emitter_queued_events 1.0")
-				.contains("fetchbox_log_emitter_queued_bytes ")
-				.contains("fetchbox_log_emitter_batches_total{outcome=\"sent\"} 0.0")
-				.contains("fetchbox_log_emitter_batches_total{outcome=\"failed\"} 0.0")
-				.contains("fetchbox_log_emitter_reconnects_total 0.0")
-				.contains("fetchbox_log_emitter_send_seconds_count 0");
-		});
+				PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+				context.getBean(JobLogEmitterMetrics.class).bindTo(registry);
+				JobLogPipeline pipeline = context.getBean(JobLogPipeline.class);
+				pipeline.offer(JobLogRecord.builder("job-1", LogLevel.LOG_LEVEL_INFO, "kept").build());
+				pipeline.offer(JobLogRecord.builder("job-1", LogLevel.LOG_LEVEL_INFO, "dropped").build());
+				assertThat(pipeline.dropped(DropReason.QUEUE_FULL))
+					.as(pipeline.state().toString() + pipeline.settings())
+					.isOne();
+				String scrape = registry.scrape();
+				assertThat(scrape).contains("fetchbox_log_emitter_sent_events_total 0.0")
+					.contains("fetchbox_log_emitter_dropped_events_total{reason=\"queue_full\"} 1.0")
+					.contains("fetchbox_log_emitter_dropped_events_total{reason=\"shutdown\"} 0.0")
+					.contains("fetchbox_log_emitter_queued_events 1.0")
+					.contains("fetchbox_log_emitter_queued_bytes ")
+					.contains("fetchbox_log_emitter_batches_total{outcome=\"sent\"} 0.0")
+					.contains("fetchbox_log_emitter_batches_total{outcome=\"failed\"} 0.0")
+					.contains("fetchbox_log_emitter_reconnects_total 0.0")
+					.contains("fetchbox_log_emitter_send_seconds_count 0");
+			});
 	}
 
 	private static JobLogTransport neverReady() {
