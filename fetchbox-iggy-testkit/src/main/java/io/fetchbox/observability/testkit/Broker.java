@@ -8,8 +8,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.jspecify.annotations.Nullable;
 
@@ -34,6 +34,11 @@ final class Broker {
 
 	private final int maxMessagesPerPartition;
 
+	private final long maxBytesPerPartition;
+
+	/** Unique id per partition incarnation (names its file in file-backed mode). */
+	long nextPartitionUid;
+
 	private final long startedAtMicros = nowMicros();
 
 	private final SecureRandom random = new SecureRandom();
@@ -49,18 +54,24 @@ final class Broker {
 
 	private long lastTimestamp;
 
-	Broker(String username, String password, int maxMessagesPerPartition) {
+	Broker(String username, String password, int maxMessagesPerPartition, long maxBytesPerPartition) {
 		this.username = username;
 		this.password = password;
 		this.maxMessagesPerPartition = maxMessagesPerPartition;
+		this.maxBytesPerPartition = maxBytesPerPartition;
+	}
+
+	PartitionLog newPartition(int id, long createdAt) {
+		return newPartition(id, createdAt, this.nextPartitionUid++);
+	}
+
+	PartitionLog newPartition(int id, long createdAt, long uid) {
+		this.nextPartitionUid = Math.max(this.nextPartitionUid, uid + 1);
+		return new PartitionLog(id, createdAt, uid, this.maxMessagesPerPartition, this.maxBytesPerPartition);
 	}
 
 	synchronized void journal(Journal journal) {
 		this.journal = journal;
-	}
-
-	int maxMessagesPerPartition() {
-		return this.maxMessagesPerPartition;
 	}
 
 	static long nowMicros() {
@@ -368,7 +379,6 @@ final class Broker {
 	private byte[] deleteStream(WireReader in) {
 		StreamState stream = stream(in.identifier());
 		this.streams.remove(stream.id);
-		this.journal.streamDeleted(stream.id);
 		this.journal.changed();
 		return new byte[0];
 	}
@@ -441,7 +451,7 @@ final class Broker {
 		TopicState topic = stream.topics.insert((id) -> new TopicState(id, name, now, compression,
 				(expiry == 0) ? U64_MAX : expiry, (maxSize == 0) ? U64_MAX : maxSize, Math.max(1, replication)));
 		for (int i = 0; i < partitions; i++) {
-			topic.partitions.add(new PartitionLog(i, now, this.maxMessagesPerPartition));
+			topic.partitions.add(newPartition(i, now));
 		}
 		this.journal.changed();
 		return topic.details();
@@ -451,7 +461,6 @@ final class Broker {
 		StreamState stream = stream(in.identifier());
 		TopicState topic = topic(stream, in.identifier());
 		stream.topics.remove(topic.id);
-		this.journal.topicDeleted(stream.id, topic.id);
 		this.journal.changed();
 		return new byte[0];
 	}
@@ -465,7 +474,7 @@ final class Broker {
 		}
 		long now = nowMicros();
 		for (int i = 0; i < count; i++) {
-			topic.partitions.add(new PartitionLog(topic.partitions.size(), now, this.maxMessagesPerPartition));
+			topic.partitions.add(newPartition(topic.partitions.size(), now));
 		}
 		topic.rebalanceGroups();
 		this.journal.changed();
@@ -481,7 +490,6 @@ final class Broker {
 		}
 		for (int i = 0; i < count; i++) {
 			PartitionLog removed = topic.partitions.remove(topic.partitions.size() - 1);
-			this.journal.partitionDeleted(stream.id, topic.id, removed.id());
 			for (Map<Integer, Long> offsets : topic.consumerOffsets.values()) {
 				offsets.remove(removed.id());
 			}
@@ -497,6 +505,15 @@ final class Broker {
 	// ---- messages
 
 	private byte[] send(SendRequest request) {
+		append(request);
+		return new byte[0];
+	}
+
+	/**
+	 * Appends a batch the way SEND_MESSAGES does.
+	 * @return the stored messages
+	 */
+	List<StoredMessage> append(SendRequest request) {
 		long timestamp;
 		synchronized (this) {
 			StreamState stream = stream(request.stream());
@@ -532,18 +549,44 @@ final class Broker {
 				WireWriter.putU64(frame, 24, partition.nextOffset());
 				WireWriter.putU64(frame, 32, timestamp);
 				if (WireWriter.getU64(frame, 8) == 0 && WireWriter.getU64(frame, 16) == 0) {
-					UUID uuid = UUID.randomUUID();
-					WireWriter.putU64(frame, 8, uuid.getLeastSignificantBits());
-					WireWriter.putU64(frame, 16, uuid.getMostSignificantBits());
+					// a random UUIDv4 like the server's, without SecureRandom's cost per
+					// message
+					ThreadLocalRandom random = ThreadLocalRandom.current();
+					long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
+					long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+					WireWriter.putU64(frame, 8, lsb);
+					WireWriter.putU64(frame, 16, msb);
 				}
 				// the SDK never verifies checksums; 0 marks "not computed"
 				WireWriter.putU64(frame, 0, 0);
 				partition.append(frame, timestamp);
 				stored.add(frame);
 			}
-			this.journal.appended(stream.id, topic.id, partitionId, stored);
+			this.journal.appended(partition, stored);
+			List<StoredMessage> out = new ArrayList<>(stored.size());
+			for (byte[] frame : stored) {
+				out.add(StoredMessage.fromFrame(partitionId, frame));
+			}
+			return out;
 		}
-		return new byte[0];
+	}
+
+	/**
+	 * Creates the stream and topic unless they exist (test set-up without a client).
+	 */
+	synchronized void ensureTopic(String streamName, String topicName, int partitions) {
+		StreamState stream = findStream(Identifier.named(streamName));
+		if (stream == null) {
+			stream = this.streams.insert((id) -> new StreamState(id, streamName, nowMicros()));
+		}
+		if (findTopic(stream, Identifier.named(topicName)) == null) {
+			long now = nowMicros();
+			TopicState topic = stream.topics.insert((id) -> new TopicState(id, topicName, now, 1, U64_MAX, U64_MAX, 1));
+			for (int i = 0; i < partitions; i++) {
+				topic.partitions.add(newPartition(i, now));
+			}
+		}
+		this.journal.changed();
 	}
 
 	private byte[] poll(Session session, WireReader in) {
@@ -609,7 +652,7 @@ final class Broker {
 		List<byte[]> frames = partition.read(start, count);
 		if (autoCommit && !frames.isEmpty()) {
 			offsets.put(partitionId, start(frames.get(frames.size() - 1)));
-			this.journal.changed();
+			this.journal.offsetsChanged();
 		}
 		int total = 16;
 		for (byte[] frame : frames) {
@@ -705,7 +748,7 @@ final class Broker {
 			throw new IggyErrorException(IggyErrors.INVALID_OFFSET);
 		}
 		offsets.put(partitionId, offset);
-		this.journal.changed();
+		this.journal.offsetsChanged();
 		return new byte[0];
 	}
 
@@ -795,6 +838,12 @@ final class Broker {
 	}
 
 	// ---- read-back for tests
+
+	/** Deletes every stream (ids start from 0 again); tokens and sessions stay. */
+	synchronized void reset() {
+		this.streams.clear();
+		this.journal.changed();
+	}
 
 	synchronized List<StoredMessage> messages(String streamName, String topicName) {
 		StreamState stream = findStream(Identifier.named(streamName));

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,9 +29,13 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public class IggyTestkitExtension
-		implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+		implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+
+	private static @Nullable IggyTestkit sharedServer;
 
 	private final Consumer<IggyTestkit.Builder> customizer;
+
+	private final boolean shared;
 
 	private @Nullable IggyTestkit server;
 
@@ -49,7 +55,32 @@ public class IggyTestkitExtension
 	 * @param customizer customizes the builder
 	 */
 	public IggyTestkitExtension(Consumer<IggyTestkit.Builder> customizer) {
+		this(customizer, false);
+	}
+
+	private IggyTestkitExtension(Consumer<IggyTestkit.Builder> customizer, boolean shared) {
 		this.customizer = Objects.requireNonNull(customizer, "customizer must not be null");
+		this.shared = shared;
+	}
+
+	/**
+	 * An extension bound to one default server shared by the whole JVM: started on first
+	 * use, never closed before the JVM exits. Its port stays the same for every test
+	 * class, which suits cached Spring test contexts.
+	 * @return the extension
+	 */
+	public static IggyTestkitExtension shared() {
+		return new IggyTestkitExtension((builder) -> {
+		}, true);
+	}
+
+	private static synchronized IggyTestkit sharedServer() {
+		if (sharedServer == null) {
+			IggyTestkit server = IggyTestkit.builder().start();
+			Runtime.getRuntime().addShutdownHook(new Thread(server::close, "iggy-testkit-shared-shutdown"));
+			sharedServer = server;
+		}
+		return sharedServer;
 	}
 
 	@Override
@@ -60,7 +91,7 @@ public class IggyTestkitExtension
 	@Override
 	public void beforeEach(ExtensionContext context) {
 		if (this.server == null) {
-			this.perTest = true;
+			this.perTest = !this.shared;
 			startServer();
 		}
 		IggyTestkit current = server();
@@ -82,7 +113,21 @@ public class IggyTestkitExtension
 		closeServer();
 	}
 
+	@Override
+	public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+		return parameterContext.getParameter().getType() == IggyTestkit.class;
+	}
+
+	@Override
+	public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+		return server();
+	}
+
 	private synchronized void startServer() {
+		if (this.shared) {
+			this.server = sharedServer();
+			return;
+		}
 		if (this.server == null) {
 			IggyTestkit.Builder builder = IggyTestkit.builder();
 			this.customizer.accept(builder);
@@ -91,6 +136,9 @@ public class IggyTestkitExtension
 	}
 
 	private synchronized void closeServer() {
+		if (this.shared) {
+			return;
+		}
 		if (this.server != null) {
 			this.server.close();
 			this.server = null;

@@ -12,20 +12,16 @@ interface Journal {
 	Journal NONE = new Journal() {
 	};
 
-	default void appended(int streamId, int topicId, int partitionId, List<byte[]> frames) {
+	/** Frames were appended to a partition (offsets, timestamps and ids filled in). */
+	default void appended(PartitionLog partition, List<byte[]> frames) {
 	}
 
-	/** Metadata or offsets changed; a snapshot is due. */
+	/** Streams, topics, partitions, groups or tokens changed: a snapshot is due now. */
 	default void changed() {
 	}
 
-	default void streamDeleted(int streamId) {
-	}
-
-	default void topicDeleted(int streamId, int topicId) {
-	}
-
-	default void partitionDeleted(int streamId, int topicId, int partitionId) {
+	/** Stored consumer offsets changed: a snapshot is due soon. */
+	default void offsetsChanged() {
 	}
 
 }

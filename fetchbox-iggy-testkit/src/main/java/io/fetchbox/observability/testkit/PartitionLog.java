@@ -16,7 +16,11 @@ final class PartitionLog {
 
 	private final long createdAt;
 
+	private final long uid;
+
 	private final int maxMessages;
+
+	private final long maxBytes;
 
 	private byte[][] frames;
 
@@ -30,10 +34,12 @@ final class PartitionLog {
 
 	private long sizeBytes;
 
-	PartitionLog(int id, long createdAt, int maxMessages) {
+	PartitionLog(int id, long createdAt, long uid, int maxMessages, long maxBytes) {
 		this.id = id;
 		this.createdAt = createdAt;
+		this.uid = uid;
 		this.maxMessages = Math.max(1, maxMessages);
+		this.maxBytes = maxBytes;
 		int capacity = Math.min(16, this.maxMessages);
 		this.frames = new byte[capacity][];
 		this.timestamps = new long[capacity];
@@ -41,6 +47,10 @@ final class PartitionLog {
 
 	int id() {
 		return this.id;
+	}
+
+	long uid() {
+		return this.uid;
 	}
 
 	long createdAt() {
@@ -80,13 +90,13 @@ final class PartitionLog {
 	 * @param timestamp its timestamp (µs)
 	 */
 	void append(byte[] frame, long timestamp) {
-		if (this.size == this.maxMessages) {
+		while (this.size > 0 && (this.size == this.maxMessages || this.sizeBytes + frame.length > this.maxBytes)) {
 			this.sizeBytes -= this.frames[this.head].length;
 			this.frames[this.head] = null;
 			this.head = (this.head + 1) % this.frames.length;
 			this.size--;
 		}
-		else if (this.size == this.frames.length) {
+		if (this.size == this.frames.length) {
 			grow();
 		}
 		int slot = (this.head + this.size) % this.frames.length;

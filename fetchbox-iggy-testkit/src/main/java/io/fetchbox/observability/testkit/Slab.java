@@ -50,6 +50,11 @@ final class Slab<T> {
 		}
 	}
 
+	void clear() {
+		this.items.clear();
+		this.free.clear();
+	}
+
 	@Nullable T get(long id) {
 		if (id < 0 || id >= this.items.size()) {
 			return null;

@@ -89,7 +89,18 @@ final class TcpServer {
 				if (this.closed) {
 					return;
 				}
+				pauseAfterAcceptFailure();
 			}
+		}
+	}
+
+	/** Avoids spinning when accept keeps failing (e.g. out of file descriptors). */
+	private static void pauseAfterAcceptFailure() {
+		try {
+			Thread.sleep(50);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

@@ -84,6 +84,15 @@ final class WireReader {
 		return new String(bytes(len), StandardCharsets.UTF_8);
 	}
 
+	/** String with a {@code u32} length prefix. */
+	String string32() {
+		long len = u32();
+		if (len > remaining()) {
+			throw new IggyErrorException(IggyErrors.INVALID_COMMAND);
+		}
+		return new String(bytes((int) len), StandardCharsets.UTF_8);
+	}
+
 	/** Identifier: {@code u8 kind} + {@code u8 len} + value. */
 	Identifier identifier() {
 		int kind = u8();

@@ -93,10 +93,11 @@ abstract class AbstractIggyContractTests {
 
 	@BeforeAll
 	void connectClients() throws Exception {
-		this.client = IggyTcpClient.builder().host(host()).port(port()).credentials("iggy", "iggy").buildAndLogin();
+		this.client = SdkSupport.awaitAuthenticated(
+				IggyTcpClient.builder().host(host()).port(port()).credentials("iggy", "iggy").buildAndLogin());
 		this.async = AsyncIggyTcpClient.builder().host(host()).port(port()).credentials("iggy", "iggy").build();
 		this.async.connect().get(10, TimeUnit.SECONDS);
-		this.async.login().get(10, TimeUnit.SECONDS);
+		SdkSupport.login(this.async);
 		this.anonymous = IggyTcpClient.builder().host(host()).port(port()).build();
 		this.anonymous.connect();
 		this.memberA = groupClient();
@@ -104,12 +105,12 @@ abstract class AbstractIggyContractTests {
 	}
 
 	private IggyTcpClient groupClient() {
-		return IggyTcpClient.builder()
+		return SdkSupport.awaitAuthenticated(IggyTcpClient.builder()
 			.host(host())
 			.port(port())
 			.credentials("iggy", "iggy")
 			.connectionPoolSize(1)
-			.buildAndLogin();
+			.buildAndLogin());
 	}
 
 	@AfterAll
@@ -574,6 +575,37 @@ abstract class AbstractIggyContractTests {
 		this.memberA.consumerGroups().leaveConsumerGroup(s, t, groupId);
 	}
 
+	@Test
+	void groupMembershipBelongsToTheConnectionThatJoined() throws IOException {
+		String stream = newStream();
+		String topic = newTopic(stream, 2).name();
+		this.client.consumerGroups().createConsumerGroup(StreamId.of(stream), TopicId.of(topic), "per-connection");
+		try (RawConnection joined = new RawConnection(host(), port());
+				RawConnection other = new RawConnection(host(), port())) {
+			byte[] login = IggyTestkitFileTests.loginPayload();
+			assertThat(joined.request(38, login).status()).isZero();
+			assertThat(other.request(38, login).status()).isZero();
+			WireWriter group = new WireWriter().u8(2).name(stream).u8(2).name(topic).u8(2).name("per-connection");
+			assertThat(joined.request(604, group.toByteArray()).status()).isZero();
+			WireWriter poll = new WireWriter().u8(2)
+				.u8(2)
+				.name("per-connection")
+				.u8(2)
+				.name(stream)
+				.u8(2)
+				.name(topic)
+				.u8(0)
+				.u32(0)
+				.u8(5)
+				.u64(0)
+				.u32(10)
+				.u8(1);
+			assertThat(joined.request(100, poll.toByteArray()).status()).isZero();
+			// same user, another socket (as with the SDK's connection pool): not a member
+			assertThat(other.request(100, poll.toByteArray()).status()).isEqualTo(5006);
+		}
+	}
+
 	// ---- concurrency
 
 	@Test
@@ -641,6 +673,7 @@ abstract class AbstractIggyContractTests {
 
 	@Test
 	void statsAndMe() throws Exception {
+		newStream();
 		Stats stats = this.client.system().getStats();
 		assertThat(stats.iggyServerSemver()).contains(8000L);
 		assertThat(stats.streamsCount()).isPositive();

@@ -1,10 +1,12 @@
 package io.fetchbox.observability.testkit;
 
+import java.time.Duration;
 import java.util.List;
 
 import com.github.dockerjava.api.model.Ulimit;
+import org.awaitility.Awaitility;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.utility.DockerImageName;
@@ -28,7 +30,37 @@ class IggyServerContainerContractTests extends AbstractIggyContractTests {
 		.withPrivilegedMode(true)
 		.withCreateContainerCmdModifier(
 				(cmd) -> cmd.getHostConfig().withUlimits(List.of(new Ulimit("memlock", -1L, -1L))))
-		.waitingFor(Wait.forListeningPort());
+		.waitingFor(new IggyPingWaitStrategy(TCP_PORT));
+
+	/**
+	 * Ready when the server answers an Iggy PING from outside the container (the image
+	 * need not have a shell for the usual internal port check).
+	 */
+	static final class IggyPingWaitStrategy extends AbstractWaitStrategy {
+
+		private final int port;
+
+		IggyPingWaitStrategy(int port) {
+			this.port = port;
+			withStartupTimeout(Duration.ofSeconds(60));
+		}
+
+		@Override
+		protected void waitUntilReady() {
+			String host = this.waitStrategyTarget.getHost();
+			int mapped = this.waitStrategyTarget.getMappedPort(this.port);
+			Awaitility.await()
+				.atMost(this.startupTimeout)
+				.pollInterval(Duration.ofMillis(200))
+				.ignoreExceptions()
+				.until(() -> {
+					try (RawConnection raw = new RawConnection(host, mapped)) {
+						return raw.request(IggyCommands.PING, new byte[0]).status() == 0;
+					}
+				});
+		}
+
+	}
 
 	@Override
 	protected String host() {

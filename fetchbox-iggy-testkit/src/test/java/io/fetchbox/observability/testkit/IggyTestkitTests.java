@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.iggy.client.async.tcp.AsyncIggyTcpClient;
 import org.apache.iggy.client.blocking.tcp.IggyTcpClient;
 import org.apache.iggy.consumergroup.Consumer;
+import org.apache.iggy.exception.IggyNotConnectedException;
 import org.apache.iggy.identifier.StreamId;
 import org.apache.iggy.identifier.TopicId;
 import org.apache.iggy.message.HeaderKey;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Testkit-only behaviour: reading back what clients sent, retention, traffic counters,
@@ -41,6 +43,8 @@ class IggyTestkitTests {
 
 	private AsyncIggyTcpClient async;
 
+	private IggyTcpClient anonymous;
+
 	@BeforeAll
 	void connect() throws Exception {
 		this.async = AsyncIggyTcpClient.builder()
@@ -49,12 +53,16 @@ class IggyTestkitTests {
 			.credentials(iggy.username(), iggy.password())
 			.build();
 		this.async.connect().get(10, TimeUnit.SECONDS);
-		this.async.login().get(10, TimeUnit.SECONDS);
+		SdkSupport.login(this.async);
+		this.anonymous = IggyTcpClient.builder().host(iggy.host()).port(iggy.port()).build();
+		this.anonymous.connect();
 	}
 
 	@AfterAll
 	void close() {
-		this.async.close().orTimeout(10, TimeUnit.SECONDS).join();
+		CompletableFuture.allOf(this.async.close(), CompletableFuture.runAsync(this.anonymous::close))
+			.orTimeout(10, TimeUnit.SECONDS)
+			.join();
 	}
 
 	private void createTopic(String stream, String topic, long partitions) throws Exception {
@@ -141,7 +149,7 @@ class IggyTestkitTests {
 			.build();
 		try {
 			pooled.connect().get(10, TimeUnit.SECONDS);
-			pooled.login().get(10, TimeUnit.SECONDS);
+			SdkSupport.login(pooled);
 			iggy.server().latency(java.time.Duration.ofMillis(50));
 			CompletableFuture<?>[] sends = new CompletableFuture<?>[6];
 			for (int i = 0; i < 6; i++) {
@@ -162,11 +170,90 @@ class IggyTestkitTests {
 	}
 
 	@Test
+	void seededMessagesAreWhatClientsPoll() throws Exception {
+		IggyTestkit server = iggy.server();
+		server.createTopic("seeded", "logs", 2);
+		server.createTopic("seeded", "logs", 5); // exists: unchanged
+		StoredMessage stored = server.append("seeded", "logs", 1, bytes("hello"), Map.of("job_id", "j7"));
+		assertThat(stored.offset()).isZero();
+		assertThat(stored.partitionId()).isEqualTo(1);
+		var polled = this.async.messages()
+			.pollMessages(StreamId.of("seeded"), TopicId.of("logs"), Optional.of(1L), Consumer.of(1L),
+					PollingStrategy.first(), 10L, false)
+			.get(10, TimeUnit.SECONDS);
+		assertThat(polled.messages()).singleElement().satisfies((m) -> {
+			assertThat(new String(m.payload(), StandardCharsets.UTF_8)).isEqualTo("hello");
+			assertThat(m.userHeaders()).containsEntry(HeaderKey.fromString("job_id"), HeaderValue.fromString("j7"));
+			assertThat(m.header().timestamp().longValueExact()).isEqualTo(stored.timestampMicros());
+		});
+		assertThat(this.async.topics().getTopic(StreamId.of("seeded"), TopicId.of("logs")).get(10, TimeUnit.SECONDS))
+			.hasValueSatisfying((t) -> assertThat(t.partitionsCount()).isEqualTo(2));
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> server.append("seeded", "logs", 7, bytes("x"), Map.of()));
+	}
+
+	@Test
 	void extensionExposesTheServer() {
 		assertThat(iggy.server().isRunning()).isTrue();
 		assertThat(iggy.address()).isEqualTo("127.0.0.1:" + iggy.port());
 		assertThat(iggy.port()).isPositive();
 		assertThat(iggy.username()).isEqualTo("iggy");
+	}
+
+	@Test
+	void callsBeforeLoginFailInTheClientWithoutReachingTheServer() {
+		long before = iggy.server().commandsReceived(IggyCommands.GET_STREAMS);
+		assertThatExceptionOfType(IggyNotConnectedException.class)
+			.isThrownBy(() -> this.anonymous.streams().getStreams());
+		assertThat(iggy.server().commandsReceived(IggyCommands.GET_STREAMS)).isEqualTo(before);
+		assertThat(this.anonymous.system().ping()).isEqualTo("pong");
+	}
+
+	@Test
+	void resetDeletesEverythingAndIdsStartAgain(IggyTestkit server) throws Exception {
+		this.async.streams().createStream("doomed").get(10, TimeUnit.SECONDS);
+		server.reset();
+		assertThat(this.async.streams().getStreams().get(10, TimeUnit.SECONDS)).isEmpty();
+		assertThat(this.async.streams().createStream("fresh").get(10, TimeUnit.SECONDS).id()).isZero();
+		this.async.streams().deleteStream(StreamId.of("fresh")).get(10, TimeUnit.SECONDS);
+	}
+
+	@Test
+	void malformedFramesGetErrorsAndTheConnectionStaysInSync() throws Exception {
+		try (AbstractIggyContractTests.RawConnection raw = new AbstractIggyContractTests.RawConnection(iggy.host(),
+				iggy.port())) {
+			assertThat(raw.request(IggyCommands.LOGIN_USER, IggyTestkitFileTests.loginPayload()).status()).isZero();
+			assertThat(raw.request(IggyCommands.CREATE_STREAM, new byte[] { 0 }).status())
+				.isEqualTo(IggyErrors.INVALID_FORMAT);
+			assertThat(raw.request(IggyCommands.CREATE_STREAM, new byte[] { 5, 'a' }).status())
+				.isEqualTo(IggyErrors.INVALID_COMMAND);
+			assertThat(raw.request(IggyCommands.GET_STREAM, new byte[] { 1, 3, 0, 0, 0 }).status())
+				.isEqualTo(IggyErrors.INVALID_FORMAT);
+			assertThat(raw.request(IggyCommands.CREATE_STREAM, AbstractIggyContractTests.nameBytes("raw")).status())
+				.isZero();
+			assertThat(raw.request(IggyCommands.CREATE_TOPIC, IggyTestkitFileTests.createTopicPayload("raw", "t"))
+				.status()).isZero();
+			byte[] send = IggyTestkitFileTests.sendPayload("raw", "t", "ok");
+			assertThat(raw.request(IggyCommands.SEND_MESSAGES, send).status()).isZero();
+			byte[] badIndex = send.clone();
+			badIndex[send.length - 2 - 64 - 16 + 4] = 1; // index end position no longer
+															// matches
+			assertThat(raw.request(IggyCommands.SEND_MESSAGES, badIndex).status())
+				.isEqualTo(IggyErrors.INVALID_MESSAGES_SIZE);
+			byte[] nonZeroOffset = send.clone();
+			nonZeroOffset[send.length - 2 - 64 - 16] = 1;
+			assertThat(raw.request(IggyCommands.SEND_MESSAGES, nonZeroOffset).status())
+				.isEqualTo(IggyErrors.NON_ZERO_OFFSET);
+			assertThat(raw.request(IggyCommands.POLL_MESSAGES, new byte[] { 1, 1, 4, 0 }).status())
+				.isEqualTo(IggyErrors.INVALID_COMMAND);
+			assertThat(raw.request(IggyCommands.GET_STREAMS, new byte[11 * 1024 * 1024]).status())
+				.isEqualTo(IggyErrors.INVALID_COMMAND);
+			assertThat(raw.request(IggyCommands.GET_STREAM, new byte[] { 7, 1, 'x' }).status())
+				.isEqualTo(IggyErrors.INVALID_COMMAND);
+			assertThat(raw.request(IggyCommands.PING, new byte[0]).status()).isZero();
+			assertThat(iggy.server().messages("raw", "t")).extracting(StoredMessage::payloadAsString)
+				.containsExactly("ok");
+		}
 	}
 
 	private static byte[] bytes(String s) {

@@ -18,6 +18,10 @@ public final class IggyFailures {
 
 	private static final int MAX_DESCRIPTION = 300;
 
+	private static final int UNAUTHENTICATED = 40;
+
+	private static final int CONSUMER_GROUP_NOT_JOINED = 5006;
+
 	private IggyFailures() {
 	}
 
@@ -48,8 +52,14 @@ public final class IggyFailures {
 				|| cause instanceof IggyNotConnectedException) {
 			return true;
 		}
-		if (cause instanceof IggyServerException || cause instanceof IggyClientException
-				|| cause instanceof IllegalArgumentException) {
+		if (cause instanceof IggyServerException server) {
+			// The session behind the connection is gone (the SDK silently opened a new
+			// one):
+			// a consumer group membership or login must be redone on a fresh connection.
+			int code = server.getRawErrorCode();
+			return code == UNAUTHENTICATED || code == CONSUMER_GROUP_NOT_JOINED;
+		}
+		if (cause instanceof IggyClientException || cause instanceof IllegalArgumentException) {
 			return false;
 		}
 		// Anything else (Netty channel errors, IggyConnectionException, ...): reconnect.

@@ -1,11 +1,9 @@
 package io.fetchbox.observability.web;
 
-import io.fetchbox.observability.logging.CorrelationKeys;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -71,17 +69,7 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 	private static void addCorrelation(ProblemDetail problem, WebRequest request) {
 		HttpServletRequest servletRequest = (request instanceof NativeWebRequest nativeRequest)
 				? nativeRequest.getNativeRequest(HttpServletRequest.class) : null;
-		String requestId = (servletRequest != null) ? RequestIds.current(servletRequest) : null;
-		if (requestId == null) {
-			requestId = MDC.get(CorrelationKeys.REQUEST_ID);
-		}
-		if (requestId != null) {
-			problem.setProperty(CorrelationKeys.REQUEST_ID, requestId);
-		}
-		String traceId = MDC.get(CorrelationKeys.MDC_TRACE_ID);
-		if (traceId != null) {
-			problem.setProperty(CorrelationKeys.TRACE_ID, traceId);
-		}
+		CorrelationIds.addTo(problem, servletRequest);
 	}
 
 }

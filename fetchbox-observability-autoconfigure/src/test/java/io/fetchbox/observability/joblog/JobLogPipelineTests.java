@@ -80,6 +80,18 @@ class JobLogPipelineTests {
 	}
 
 	@Test
+	void taskScopeEndFlushesItsJob() {
+		start(settings(LONG, 512, 100, DropPolicy.DROP_NEWEST));
+		offer("a", 2, LogLevel.LOG_LEVEL_INFO);
+		offer("b", 1, LogLevel.LOG_LEVEL_INFO);
+		new JobLogTaskScopeFlusher(this.pipeline).taskFinished(
+				io.fetchbox.observability.messages.DownloadTask.newBuilder().setJobId("a").build(),
+				io.fetchbox.observability.jobs.TaskOutcome.values()[0], Duration.ofMillis(5), false);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.transport.delivered().size() == 2);
+		assertThat(this.transport.delivered("a")).hasSize(2);
+	}
+
+	@Test
 	void overflowWithDropNewestCountsExactlyWhatDidNotFit() {
 		this.transport.ready = false;
 		start(settings(Duration.ofMillis(20), 512, 10, DropPolicy.DROP_NEWEST));

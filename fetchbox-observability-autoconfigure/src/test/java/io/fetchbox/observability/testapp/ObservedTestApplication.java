@@ -6,12 +6,17 @@ import java.util.concurrent.CompletableFuture;
 import io.fetchbox.observability.logging.CorrelationKeys;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
+import jakarta.servlet.Filter;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.scheduling.annotation.EnableAsync;
@@ -49,6 +54,24 @@ public class ObservedTestApplication {
 	@Bean
 	AsyncWork asyncWork() {
 		return new AsyncWork();
+	}
+
+	/**
+	 * A filter failing outside Spring MVC: its errors reach the container's error page.
+	 */
+	@Bean
+	FilterRegistrationBean<Filter> failingFilter() {
+		FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
+			String path = ((HttpServletRequest) request).getRequestURI();
+			if (path.endsWith("/unauthorized")) {
+				((HttpServletResponse) response).sendError(401);
+				return;
+			}
+			throw new ServletException("filter failure with secret internal detail");
+		});
+		registration.addUrlPatterns("/filtered/*");
+		registration.setOrder(0);
+		return registration;
 	}
 
 	@RestController

@@ -58,6 +58,18 @@ class ProblemResponsesTests {
 		assertThat(access.get("route").asString()).isEqualTo("/boom");
 	}
 
+	@Test
+	void exceptionFromFilterReachingErrorPage() {
+		HttpResponse<String> response = this.app.get("/filtered/boom", "X-Request-ID", "req-filter-500");
+		assertProblem(response, 500, "req-filter-500");
+		assertThat(response.body()).doesNotContain("secret internal detail");
+	}
+
+	@Test
+	void sendErrorFromFilterReachingErrorPage() {
+		assertProblem(this.app.get("/filtered/unauthorized", "X-Request-ID", "req-401"), 401, "req-401");
+	}
+
 	private JsonNode assertProblem(HttpResponse<String> response, int status, String requestId) {
 		assertThat(response.statusCode()).isEqualTo(status);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");

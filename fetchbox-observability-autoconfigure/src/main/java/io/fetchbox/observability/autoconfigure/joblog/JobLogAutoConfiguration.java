@@ -23,6 +23,7 @@ import io.fetchbox.observability.iggy.IggyTopology;
 import io.fetchbox.observability.iggy.SupervisedIggyClient;
 import io.fetchbox.observability.joblog.IggyJobLogTransport;
 import io.fetchbox.observability.joblog.JobLogPipeline;
+import io.fetchbox.observability.joblog.JobLogTaskScopeFlusher;
 import io.fetchbox.observability.joblog.JobLogTransport;
 import io.fetchbox.observability.joblog.logback.JobLogAppenderInstaller;
 import io.fetchbox.observability.joblog.metrics.JobLogEmitterMetrics;
@@ -48,7 +49,9 @@ public final class JobLogAutoConfiguration {
 		return new IggyJobLogTransport(client, topology.stream(), topology.logs().name());
 	}
 
-	@Bean
+	// Closed on destroy too: a context that fails after creating it must not leave it
+	// installed (the lifecycle, which normally closes it, only stops when it started).
+	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	JobLogPipeline jobLogPipeline(JobLogProperties properties) {
 		return JobLogAppenderInstaller.install(loggerContext(), properties.toSettings());
@@ -58,6 +61,12 @@ public final class JobLogAutoConfiguration {
 	@ConditionalOnMissingBean
 	JobLogLifecycle jobLogLifecycle(JobLogPipeline pipeline, JobLogTransport transport) {
 		return new JobLogLifecycle(pipeline, transport, loggerContext());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JobLogTaskScopeFlusher jobLogTaskScopeFlusher(JobLogPipeline pipeline) {
+		return new JobLogTaskScopeFlusher(pipeline);
 	}
 
 	static LoggerContext loggerContext() {

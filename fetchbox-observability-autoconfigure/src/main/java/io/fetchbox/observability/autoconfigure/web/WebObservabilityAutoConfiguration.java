@@ -3,19 +3,29 @@ package io.fetchbox.observability.autoconfigure.web;
 import io.fetchbox.observability.FetchboxTelemetryProperties;
 import io.fetchbox.observability.autoconfigure.FetchboxTelemetryAutoConfiguration;
 import io.fetchbox.observability.web.AccessLogFilter;
+import io.fetchbox.observability.web.ProblemDetailsErrorController;
 import io.fetchbox.observability.web.ProblemDetailsHandler;
 import io.fetchbox.observability.web.RequestIdFilter;
 import jakarta.servlet.DispatcherType;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.SearchStrategy;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.autoconfigure.web.WebProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
+import org.springframework.boot.webmvc.error.ErrorAttributes;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -26,11 +36,13 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * {@link EnableAutoConfiguration Auto-configuration} for servlet web applications: the
  * request id filter (outermost, so every line of a request carries {@code request_id}),
  * the access log filter (just inside the server observation, so its line carries the
- * trace id) and problem responses with correlation members.
+ * trace id) and problem responses with correlation members, both from Spring MVC's
+ * exception handling and from the container's error page.
  *
  * @since 0.1.0
  */
-@AutoConfiguration(after = FetchboxTelemetryAutoConfiguration.class, before = WebMvcAutoConfiguration.class)
+@AutoConfiguration(after = FetchboxTelemetryAutoConfiguration.class,
+		before = { WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class })
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @ConditionalOnClass({ DispatcherServlet.class, FilterRegistrationBean.class })
 public final class WebObservabilityAutoConfiguration {
@@ -69,12 +81,24 @@ public final class WebObservabilityAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBooleanProperty(name = "fetchbox.telemetry.problem-details.enabled", matchIfMissing = true)
+	@EnableConfigurationProperties(WebProperties.class)
 	static class ProblemDetailsConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(ResponseEntityExceptionHandler.class)
 		ProblemDetailsHandler fetchboxProblemDetailsHandler() {
 			return new ProblemDetailsHandler();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(value = ErrorController.class, search = SearchStrategy.CURRENT)
+		ProblemDetailsErrorController fetchboxProblemDetailsErrorController(
+				ObjectProvider<ErrorAttributes> errorAttributes, WebProperties webProperties,
+				ObjectProvider<ErrorViewResolver> errorViewResolvers) {
+			// Boot's ErrorMvcAutoConfiguration defines ErrorAttributes unless it is
+			// excluded.
+			return new ProblemDetailsErrorController(errorAttributes.getIfAvailable(DefaultErrorAttributes::new),
+					webProperties.getError(), errorViewResolvers.orderedStream().toList());
 		}
 
 	}

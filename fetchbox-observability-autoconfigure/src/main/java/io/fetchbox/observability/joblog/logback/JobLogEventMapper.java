@@ -39,7 +39,9 @@ public final class JobLogEventMapper {
 	 */
 	public static final String MDC_SAMPLED = "sampled";
 
-	private static final int MAX_FRAMES = 12;
+	private static final int MAX_FRAMES = 8;
+
+	private static final int MAX_CAUSE_FRAMES = 3;
 
 	private static final int MAX_STACK_CHARS = 2048;
 
@@ -59,11 +61,33 @@ public final class JobLogEventMapper {
 	 * shipped (its own, Iggy SDK and Netty events, or the sender's threads)
 	 */
 	public static @Nullable JobLogRecord map(ILoggingEvent event) {
+		String jobId = jobId(event);
+		return (jobId != null) ? map(event, jobId) : null;
+	}
+
+	/**
+	 * The job id of an event that is to be shipped.
+	 * @param event the event
+	 * @return the job id, or {@code null} when the event has no job id or must not be
+	 * shipped (its own, Iggy SDK and Netty events, or the sender's threads)
+	 */
+	public static @Nullable String jobId(ILoggingEvent event) {
 		Map<String, String> mdc = event.getMDCPropertyMap();
 		String jobId = (mdc != null) ? mdc.get(CorrelationKeys.JOB_ID) : null;
 		if (jobId == null || jobId.isBlank() || isIgnored(event)) {
 			return null;
 		}
+		return jobId;
+	}
+
+	/**
+	 * Map an event known to belong to a job.
+	 * @param event the event
+	 * @param jobId its job id
+	 * @return the record
+	 */
+	public static JobLogRecord map(ILoggingEvent event, String jobId) {
+		Map<String, String> mdc = event.getMDCPropertyMap();
 		JobLogRecord.Builder builder = JobLogRecord.builder(jobId, level(event.getLevel()), message(event))
 			.resourceId(mdc.get(CorrelationKeys.RESOURCE_ID))
 			.timestampMs(event.getTimeStamp())
@@ -79,6 +103,15 @@ public final class JobLogEventMapper {
 			builder.extra(extra);
 		}
 		return builder.build();
+	}
+
+	/**
+	 * Whether the event is WARN or above.
+	 * @param event the event
+	 * @return whether urgent
+	 */
+	public static boolean isUrgent(ILoggingEvent event) {
+		return event.getLevel().toInt() >= Level.WARN_INT;
 	}
 
 	static boolean isIgnored(ILoggingEvent event) {
@@ -140,11 +173,14 @@ public final class JobLogEventMapper {
 	}
 
 	private static String shortStack(IThrowableProxy throwable) {
+		// The top frames of the exception and the first few of each cause: enough to
+		// locate
+		// the failure, bounded in size.
 		StringBuilder stack = new StringBuilder();
 		IThrowableProxy current = throwable;
-		int frames = 0;
-		while (current != null && frames < MAX_FRAMES && stack.length() < MAX_STACK_CHARS) {
-			if (current != throwable) {
+		int depth = 0;
+		while (current != null && depth < 5 && stack.length() < MAX_STACK_CHARS) {
+			if (depth > 0) {
 				stack.append("Caused by: ").append(current.getClassName());
 				if (current.getMessage() != null) {
 					stack.append(": ").append(current.getMessage());
@@ -152,15 +188,17 @@ public final class JobLogEventMapper {
 				stack.append('\n');
 			}
 			StackTraceElementProxy[] elements = current.getStackTraceElementProxyArray();
+			int limit = (depth == 0) ? MAX_FRAMES : MAX_CAUSE_FRAMES;
 			if (elements != null) {
-				for (StackTraceElementProxy element : elements) {
-					if (frames++ >= MAX_FRAMES) {
-						break;
-					}
-					stack.append("\tat ").append(element.getStackTraceElement()).append('\n');
+				for (int i = 0; i < elements.length && i < limit; i++) {
+					stack.append("\tat ").append(elements[i].getStackTraceElement()).append('\n');
+				}
+				if (elements.length > limit) {
+					stack.append("\t... ").append(elements.length - limit).append(" more\n");
 				}
 			}
 			current = current.getCause();
+			depth++;
 		}
 		return (stack.length() > MAX_STACK_CHARS) ? stack.substring(0, MAX_STACK_CHARS) : stack.toString();
 	}

@@ -1,0 +1,76 @@
+package io.fetchbox.observability.autoconfigure.jobs;
+
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.fetchbox.observability.autoconfigure.joblog.JobLogAutoConfiguration;
+import io.fetchbox.observability.autoconfigure.metrics.FetchboxMetricsAutoConfiguration;
+import io.fetchbox.observability.joblog.JobLogFlusher;
+import io.fetchbox.observability.jobs.JobLogFlushingListener;
+import io.fetchbox.observability.jobs.TaskObservationConvention;
+import io.fetchbox.observability.jobs.TaskObservations;
+import io.fetchbox.observability.jobs.TaskPublishObservationConvention;
+import io.fetchbox.observability.jobs.TaskPublishing;
+import io.fetchbox.observability.jobs.TaskScopeListener;
+import io.fetchbox.observability.metrics.WorkerMetrics;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for the job observation API:
+ * {@link TaskObservations} for workers and {@link TaskPublishing} for services that
+ * publish tasks. Without an {@link ObservationRegistry} bean both still keep the job
+ * context in MDC; without a tracer no trace context travels.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(
+		afterName = { "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+				"org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration" })
+@ConditionalOnClass({ ObservationRegistry.class, Tracer.class })
+public final class JobsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	TaskObservations taskObservations(ObjectProvider<ObservationRegistry> registry,
+			ObjectProvider<TaskObservationConvention> convention, ObjectProvider<TaskScopeListener> listeners) {
+		return new TaskObservations(registry.getIfAvailable(() -> ObservationRegistry.NOOP),
+				convention.getIfAvailable(), listeners.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnBean(JobLogFlusher.class)
+	@ConditionalOnMissingBean
+	JobLogFlushingListener jobLogFlushingListener(JobLogFlusher flusher) {
+		return new JobLogFlushingListener(flusher);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TaskPublishing taskPublishing(ObjectProvider<ObservationRegistry> registry, ObjectProvider<Tracer> tracer,
+			ObjectProvider<TaskPublishObservationConvention> convention) {
+		return new TaskPublishing(registry.getIfAvailable(() -> ObservationRegistry.NOOP),
+				tracer.getIfAvailable(() -> Tracer.NOOP), convention.getIfAvailable());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+	static class WorkerMetricsConfiguration {
+
+		@Bean
+		@ConditionalOnBean(WorkerMetrics.class)
+		@ConditionalOnMissingBean
+		WorkerMetricsTaskScopeListener workerMetricsTaskScopeListener(WorkerMetrics metrics) {
+			return new WorkerMetricsTaskScopeListener(metrics);
+		}
+
+	}
+
+}

@@ -1,0 +1,34 @@
+package io.fetchbox.observability.jobs;
+
+/**
+ * How a task ended. The tag values match the {@code outcome} label of
+ * {@code fetchbox_worker_tasks_total}.
+ *
+ * @since 0.1.0
+ */
+public enum TaskOutcome {
+
+	/** The resource was downloaded and stored. */
+	SUCCEEDED("succeeded"),
+
+	/** The task failed for good and was not dead-lettered. */
+	FAILED("failed"),
+
+	/** The task failed for good and was published to the dead-letter topic. */
+	DEAD_LETTERED("dead_lettered");
+
+	private final String tagValue;
+
+	TaskOutcome(String tagValue) {
+		this.tagValue = tagValue;
+	}
+
+	/**
+	 * Return the value used for the {@code outcome} tag.
+	 * @return the tag value
+	 */
+	public String tagValue() {
+		return this.tagValue;
+	}
+
+}

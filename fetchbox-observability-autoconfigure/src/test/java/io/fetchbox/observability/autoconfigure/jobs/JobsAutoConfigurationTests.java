@@ -1,0 +1,68 @@
+package io.fetchbox.observability.autoconfigure.jobs;
+
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.fetchbox.observability.jobs.TaskObservations;
+import io.fetchbox.observability.jobs.TaskPublishing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JobsAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(JobsAutoConfiguration.class));
+
+	@Test
+	void providesBothSidesWithoutObservationRegistryOrTracer() {
+		this.runner.run((context) -> assertThat(context).hasSingleBean(TaskObservations.class)
+			.hasSingleBean(TaskPublishing.class));
+	}
+
+	@Test
+	void usesObservationRegistryBean() {
+		this.runner.withBean(ObservationRegistry.class, ObservationRegistry::create)
+			.run((context) -> assertThat(context).hasSingleBean(TaskObservations.class));
+	}
+
+	@Test
+	void userBeansWin() {
+		this.runner.withUserConfiguration(UserConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(TaskObservations.class).hasSingleBean(TaskPublishing.class);
+			assertThat(context.getBean(TaskObservations.class))
+				.isSameAs(context.getBean(UserConfiguration.class).observations);
+		});
+	}
+
+	@Test
+	void backsOffWithoutMicrometerTracing() {
+		this.runner.withClassLoader(new FilteredClassLoader(Tracer.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(TaskObservations.class)
+				.doesNotHaveBean(TaskPublishing.class));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserConfiguration {
+
+		final TaskObservations observations = new TaskObservations(ObservationRegistry.NOOP, null, java.util.List.of());
+
+		@Bean
+		TaskObservations customTaskObservations() {
+			return this.observations;
+		}
+
+		@Bean
+		TaskPublishing customTaskPublishing() {
+			return new TaskPublishing(ObservationRegistry.NOOP, Tracer.NOOP, null);
+		}
+
+	}
+
+}
