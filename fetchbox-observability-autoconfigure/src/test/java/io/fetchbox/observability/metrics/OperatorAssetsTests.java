@@ -78,6 +78,13 @@ class OperatorAssetsTests {
 				"latency", "dead letter", "emitter");
 	}
 
+	@Test
+	void promqlNameExtractionFindsMetricsOnly() {
+		assertThat(metricNames("histogram_quantile(0.95, sum by (le, job_type) (rate(fetchbox_nope_seconds_bucket"
+				+ "{service=~\"$service\", a_b=\"c_d\"}[5m]))) > 0 and on (service) up_time_x"))
+			.containsExactly("fetchbox_nope_seconds_bucket", "up_time_x");
+	}
+
 	// Metric names referenced by PromQL: identifiers outside label matchers, ranges,
 	// strings and grouping clauses that are not functions or keywords.
 	static Set<String> metricNames(String promql) {
