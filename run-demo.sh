@@ -171,7 +171,11 @@ COMMON=(--fetchbox.telemetry.iggy.address="$IGGY_ADDRESS" --fetchbox.telemetry.i
 
 start demo-origin "$DEMO_DIR/origin" java -jar "$ROOT/$WORKER_JAR" --demo-origin --port="$ORIGIN_PORT"
 ORIGIN_INDEX=$((${#PIDS[@]} - 1))
-start sample-api "$DEMO_DIR/api" java -jar "$ROOT/$API_JAR" --server.port="$API_PORT" "${COMMON[@]}"
+# A fresh operator password per run, for the SSE log tail (never a default baked into a file).
+OPERATOR_PASSWORD="$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
+start sample-api "$DEMO_DIR/api" java -jar "$ROOT/$API_JAR" --server.port="$API_PORT" \
+	--fetchbox.telemetry.operator.credentials[0].username=operator \
+	--fetchbox.telemetry.operator.credentials[0].password="$OPERATOR_PASSWORD" "${COMMON[@]}"
 API_INDEX=$((${#PIDS[@]} - 1))
 # "localhost" is routed through a proxy pool that does not exist, to show the fallback to direct.
 start sample-worker "$DEMO_DIR/worker" java -jar "$ROOT/$WORKER_JAR" --server.port="$WORKER_PORT" \
@@ -226,10 +230,10 @@ cat <<EOF
   Worker metrics  curl http://127.0.0.1:$WORKER_METRICS_PORT/metrics
   Readiness       curl http://127.0.0.1:$API_PORT/health/ready    curl http://127.0.0.1:$WORKER_PORT/health/ready
   Job logs (CLI)  IGGY_ADDRESS=$IGGY_ADDRESS java -jar ${CLI_JAR:-fetchbox-iggy-cli/target/fetchbox-iggy-cli-*.jar} tail-logs --job-id $JOB_ID --follow
-  Job logs (SSE)  curl -N http://127.0.0.1:$API_PORT/operator/jobs/$JOB_ID/logs   (operator credentials: docs/observability.md)
+  Job logs (SSE)  curl -N -u operator:$OPERATOR_PASSWORD http://127.0.0.1:$API_PORT/operator/jobs/$JOB_ID/logs
   Service logs    $LOG_DIR/{sample-api,sample-worker}.log (JSON lines; grep $JOB_ID)
   Stored objects  $DEMO_DIR/worker/data/objects/acme/$JOB_ID/
-  Dead letters    IGGY_ADDRESS=$IGGY_ADDRESS java -jar ${CLI_JAR:-fetchbox-iggy-cli/target/fetchbox-iggy-cli-*.jar} tail-status --job-id $JOB_ID
+  Status updates  IGGY_ADDRESS=$IGGY_ADDRESS java -jar ${CLI_JAR:-fetchbox-iggy-cli/target/fetchbox-iggy-cli-*.jar} tail-status --job-id $JOB_ID
 EOF
 
 if [ "${DEMO_EXIT_AFTER_JOB:-0}" = 1 ]; then

@@ -202,14 +202,33 @@ class JobFlowEndToEndIntegrationTests {
 			assertThat(logs).allSatisfy((log) -> assertThat(log.getTraceId()).isEqualTo(traceId));
 		});
 
+		// Both services' metrics show the job. The second worker handled everything after
+		// the first batch (the first worker's counters died with it).
+		String apiMetrics = get("http://127.0.0.1:" + apiPort + "/metrics").body();
+		assertThat(sum(apiMetrics, "fetchbox_ingest_jobs_total", "result=\"accepted\"")).isEqualTo(1);
+		assertThat(sum(apiMetrics, "fetchbox_ledger_jobs_created_total")).isEqualTo(1);
+		assertThat(sum(apiMetrics, "fetchbox_ledger_idempotency_misses_total")).isEqualTo(20);
+		String workerMetrics = get("http://127.0.0.1:" + this.workerManagementPort + "/metrics").body();
+		assertThat(sum(workerMetrics, "fetchbox_worker_tasks_total", "outcome=\"succeeded\"", "trace=\"present\""))
+			.isEqualTo(13);
+		assertThat(sum(workerMetrics, "fetchbox_worker_tasks_total", "outcome=\"dead_lettered\"")).isEqualTo(3);
+		assertThat(sum(workerMetrics, "fetchbox_worker_tasks_total", "trace=\"missing\"")).isZero();
+		assertThat(sum(workerMetrics, "fetchbox_worker_dlq_total")).isEqualTo(3);
+		assertThat(sum(workerMetrics, "fetchbox_proxy_failures_total", "pool=\"broken\"")).isEqualTo(1);
+		assertThat(sum(workerMetrics, "fetchbox_worker_retries_total")).isEqualTo(1);
+		assertThat(sum(workerMetrics, "fetchbox_worker_tasks_inflight")).isZero();
+
 		assertThat(secondWorker.stop()).as("graceful stop of %s", secondWorker).isTrue();
 		assertThat(secondWorker.output()).contains("Stopped consuming");
 		api.stop();
 	}
 
+	private int workerManagementPort;
+
 	private ServiceProcess startWorker(String name) throws IOException {
 		int port = ServiceProcess.freePort();
 		int managementPort = ServiceProcess.freePort();
+		this.workerManagementPort = managementPort;
 		int closedPort = ServiceProcess.freePort();
 		return start(name, Path.of("target/sample-worker-" + VERSION + ".jar"),
 				List.of("--server.port=" + port, "--fetchbox.telemetry.metrics-addr=127.0.0.1:" + managementPort,
@@ -249,6 +268,15 @@ class JobFlowEndToEndIntegrationTests {
 			.filter((span) -> span.name().equals("task") && span.jobId().equals(jobId))
 			.map(ReceivedSpan::resourceId)
 			.collect(Collectors.toSet());
+	}
+
+	/** Sum of the samples of a Prometheus metric whose labels contain every fragment. */
+	private static double sum(String scrape, String name, String... labelFragments) {
+		return scrape.lines()
+			.filter((line) -> line.startsWith(name + "{") || line.startsWith(name + " "))
+			.filter((line) -> java.util.Arrays.stream(labelFragments).allMatch(line::contains))
+			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
 	}
 
 	private int done(String jobUrl) throws Exception {

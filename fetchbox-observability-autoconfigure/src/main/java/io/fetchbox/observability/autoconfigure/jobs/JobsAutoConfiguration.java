@@ -10,8 +10,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import io.fetchbox.observability.autoconfigure.joblog.JobLogAutoConfiguration;
+import io.fetchbox.observability.autoconfigure.metrics.FetchboxMetricsAutoConfiguration;
 import io.fetchbox.observability.joblog.JobLogFlusher;
 import io.fetchbox.observability.jobs.JobLogFlushingListener;
 import io.fetchbox.observability.jobs.TaskObservationConvention;
@@ -19,6 +21,7 @@ import io.fetchbox.observability.jobs.TaskObservations;
 import io.fetchbox.observability.jobs.TaskPublishObservationConvention;
 import io.fetchbox.observability.jobs.TaskPublishing;
 import io.fetchbox.observability.jobs.TaskScopeListener;
+import io.fetchbox.observability.metrics.WorkerMetrics;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the job observation API:
@@ -55,6 +58,19 @@ public final class JobsAutoConfiguration {
 			ObjectProvider<TaskPublishObservationConvention> convention) {
 		return new TaskPublishing(registry.getIfAvailable(() -> ObservationRegistry.NOOP),
 				tracer.getIfAvailable(() -> Tracer.NOOP), convention.getIfAvailable());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+	static class WorkerMetricsConfiguration {
+
+		@Bean
+		@ConditionalOnBean(WorkerMetrics.class)
+		@ConditionalOnMissingBean
+		WorkerMetricsTaskScopeListener workerMetricsTaskScopeListener(WorkerMetrics metrics) {
+			return new WorkerMetricsTaskScopeListener(metrics);
+		}
+
 	}
 
 }
