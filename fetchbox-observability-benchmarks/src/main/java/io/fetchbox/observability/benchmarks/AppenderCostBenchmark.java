@@ -123,12 +123,15 @@ public class AppenderCostBenchmark {
 
 	}
 
-	/** CPU work between two log calls in the paced variants: keeps every appender below saturation. */
+	/**
+	 * CPU work between two log calls in the paced variants: keeps every appender below
+	 * saturation.
+	 */
 	static final long PACE_TOKENS = 2_000;
 
 	/**
-	 * Back-to-back calls: every appender saturates and shows its cost when full (all three
-	 * drop rather than block).
+	 * Back-to-back calls: every appender saturates and shows its cost when full (all
+	 * three drop rather than block).
 	 */
 	@Benchmark
 	public void logInfo(JobContext job) {

@@ -20,7 +20,6 @@ import io.fetchbox.observability.joblog.JobLogPipeline;
 import io.fetchbox.observability.joblog.JobLogRecord;
 import io.fetchbox.observability.joblog.JobLogSettings;
 import io.fetchbox.observability.joblog.JobLogTransport;
-import io.fetchbox.observability.joblog.logback.JobLogAppenderInstaller;
 import io.fetchbox.observability.joblog.metrics.JobLogEmitterMetrics;
 import io.fetchbox.observability.messages.LogLevel;
 
@@ -38,6 +37,7 @@ class JobLogAutoConfigurationTests {
 
 	@Test
 	void defaultsInstallTheAppenderAndAttachTheTransport() {
+		JobLogPipeline[] installed = new JobLogPipeline[1];
 		this.runner.run((context) -> {
 			assertThat(context).hasSingleBean(JobLogPipeline.class)
 				.hasSingleBean(JobLogTransport.class)
@@ -47,9 +47,11 @@ class JobLogAutoConfigurationTests {
 			// the defaults, except the grace period this test shortens
 			assertThat(pipeline.settings()).isEqualTo(withZeroGrace());
 			assertThat(pipeline.isAttached()).isTrue();
-			assertThat(JobLogAppenderInstaller.installed(loggerContext())).isSameAs(pipeline);
+			assertThat(shippingTo(pipeline)).isTrue();
+			installed[0] = pipeline;
 		});
-		assertThat(JobLogAppenderInstaller.installed(loggerContext())).isNull();
+		assertThat(installed[0].isClosed()).isTrue();
+		assertThat(shippingTo(installed[0])).isFalse();
 	}
 
 	@Test
@@ -127,23 +129,25 @@ class JobLogAutoConfigurationTests {
 		this.runner.withPropertyValues("fetchbox.telemetry.joblog.max-queue-size=1")
 			.withBean(JobLogTransport.class, JobLogAutoConfigurationTests::neverReady)
 			.run((context) -> {
-			PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-			context.getBean(JobLogEmitterMetrics.class).bindTo(registry);
-			JobLogPipeline pipeline = context.getBean(JobLogPipeline.class);
-			pipeline.offer(JobLogRecord.builder("job-1", LogLevel.LOG_LEVEL_INFO, "kept").build());
-			pipeline.offer(JobLogRecord.builder("job-1", LogLevel.LOG_LEVEL_INFO, "dropped").build());
-			assertThat(pipeline.dropped(DropReason.QUEUE_FULL)).as(pipeline.state().toString() + pipeline.settings()).isOne();
-			String scrape = registry.scrape();
-			assertThat(scrape).contains("fetchbox_log_emitter_sent_events_total 0.0")
-				.contains("fetchbox_log_emitter_dropped_events_total{reason=\"queue_full\"} 1.0")
-				.contains("fetchbox_log_emitter_dropped_events_total{reason=\"shutdown\"} 0.0")
-				.contains("fetchbox_log_emitter_queued_events 1.0")
-				.contains("fetchbox_log_emitter_queued_bytes ")
-				.contains("fetchbox_log_emitter_batches_total{outcome=\"sent\"} 0.0")
-				.contains("fetchbox_log_emitter_batches_total{outcome=\"failed\"} 0.0")
-				.contains("fetchbox_log_emitter_reconnects_total 0.0")
-				.contains("fetchbox_log_emitter_send_seconds_count 0");
-		});
+				PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+				context.getBean(JobLogEmitterMetrics.class).bindTo(registry);
+				JobLogPipeline pipeline = context.getBean(JobLogPipeline.class);
+				pipeline.offer(JobLogRecord.builder("job-1", LogLevel.LOG_LEVEL_INFO, "kept").build());
+				pipeline.offer(JobLogRecord.builder("job-1", LogLevel.LOG_LEVEL_INFO, "dropped").build());
+				assertThat(pipeline.dropped(DropReason.QUEUE_FULL))
+					.as(pipeline.state().toString() + pipeline.settings())
+					.isOne();
+				String scrape = registry.scrape();
+				assertThat(scrape).contains("fetchbox_log_emitter_sent_events_total 0.0")
+					.contains("fetchbox_log_emitter_dropped_events_total{reason=\"queue_full\"} 1.0")
+					.contains("fetchbox_log_emitter_dropped_events_total{reason=\"shutdown\"} 0.0")
+					.contains("fetchbox_log_emitter_queued_events 1.0")
+					.contains("fetchbox_log_emitter_queued_bytes ")
+					.contains("fetchbox_log_emitter_batches_total{outcome=\"sent\"} 0.0")
+					.contains("fetchbox_log_emitter_batches_total{outcome=\"failed\"} 0.0")
+					.contains("fetchbox_log_emitter_reconnects_total 0.0")
+					.contains("fetchbox_log_emitter_send_seconds_count 0");
+			});
 	}
 
 	private static JobLogTransport neverReady() {
@@ -164,6 +168,18 @@ class JobLogAutoConfigurationTests {
 		JobLogSettings d = JobLogSettings.DEFAULT;
 		return new JobLogSettings(d.scheduleDelay(), d.maxBatchSize(), d.maxQueueSize(), d.maxQueueBytes(),
 				d.dropPolicy(), Duration.ZERO, d.earlyBufferSize());
+	}
+
+	private static boolean shippingTo(JobLogPipeline pipeline) {
+		ch.qos.logback.classic.Logger root = loggerContext().getLogger(ch.qos.logback.classic.Logger.ROOT_LOGGER_NAME);
+		for (java.util.Iterator<ch.qos.logback.core.Appender<ch.qos.logback.classic.spi.ILoggingEvent>> it = root
+			.iteratorForAppenders(); it.hasNext();) {
+			if (it.next() instanceof io.fetchbox.observability.joblog.logback.JobLogAppender appender
+					&& appender.getPipeline() == pipeline) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static LoggerContext loggerContext() {
