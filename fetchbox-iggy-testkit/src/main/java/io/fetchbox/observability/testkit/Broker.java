@@ -505,6 +505,15 @@ final class Broker {
 	// ---- messages
 
 	private byte[] send(SendRequest request) {
+		append(request);
+		return new byte[0];
+	}
+
+	/**
+	 * Appends a batch the way SEND_MESSAGES does.
+	 * @return the stored messages
+	 */
+	List<StoredMessage> append(SendRequest request) {
 		long timestamp;
 		synchronized (this) {
 			StreamState stream = stream(request.stream());
@@ -554,8 +563,30 @@ final class Broker {
 				stored.add(frame);
 			}
 			this.journal.appended(partition, stored);
+			List<StoredMessage> out = new ArrayList<>(stored.size());
+			for (byte[] frame : stored) {
+				out.add(StoredMessage.fromFrame(partitionId, frame));
+			}
+			return out;
 		}
-		return new byte[0];
+	}
+
+	/**
+	 * Creates the stream and topic unless they exist (test set-up without a client).
+	 */
+	synchronized void ensureTopic(String streamName, String topicName, int partitions) {
+		StreamState stream = findStream(Identifier.named(streamName));
+		if (stream == null) {
+			stream = this.streams.insert((id) -> new StreamState(id, streamName, nowMicros()));
+		}
+		if (findTopic(stream, Identifier.named(topicName)) == null) {
+			long now = nowMicros();
+			TopicState topic = stream.topics.insert((id) -> new TopicState(id, topicName, now, 1, U64_MAX, U64_MAX, 1));
+			for (int i = 0; i < partitions; i++) {
+				topic.partitions.add(newPartition(i, now));
+			}
+		}
+		this.journal.changed();
 	}
 
 	private byte[] poll(Session session, WireReader in) {

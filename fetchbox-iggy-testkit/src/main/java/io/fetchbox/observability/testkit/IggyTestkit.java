@@ -2,6 +2,7 @@ package io.fetchbox.observability.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -283,6 +284,55 @@ public final class IggyTestkit implements AutoCloseable {
 	 */
 	public List<StoredMessage> messages(String stream, String topic) {
 		return this.broker.messages(stream, topic);
+	}
+
+	/**
+	 * Creates a stream and a topic (no compression, no expiry) unless they exist, for
+	 * test set-up without a client.
+	 * @param stream the stream name
+	 * @param topic the topic name
+	 * @param partitions the partition count for a new topic
+	 */
+	public void createTopic(String stream, String topic, int partitions) {
+		if (partitions < 0 || partitions > 1000) {
+			throw new IllegalArgumentException("partitions must be between 0 and 1000");
+		}
+		this.broker.ensureTopic(stream, topic, partitions);
+	}
+
+	/**
+	 * Appends one message to a partition exactly as a SEND_MESSAGES would (offset,
+	 * timestamp and id assigned by the server), for test set-up without a client.
+	 * @param stream the stream name
+	 * @param topic the topic name
+	 * @param partitionId the partition (0-based)
+	 * @param payload the payload
+	 * @param headers string user headers
+	 * @return the stored message
+	 * @throws IllegalArgumentException if the stream, topic or partition does not exist
+	 */
+	public StoredMessage append(String stream, String topic, long partitionId, byte[] payload,
+			Map<String, String> headers) {
+		WireWriter userHeaders = new WireWriter();
+		headers.forEach((key, value) -> {
+			byte[] k = key.getBytes(StandardCharsets.UTF_8);
+			byte[] v = value.getBytes(StandardCharsets.UTF_8);
+			userHeaders.u8(2).u32(k.length).bytes(k).u8(2).u32(v.length).bytes(v);
+		});
+		WireWriter frame = new WireWriter(64 + payload.length + userHeaders.size());
+		frame.u64(0).u64(0).u64(0).u64(0).u64(0).u64(0).u32(userHeaders.size()).u32(payload.length).u64(0);
+		frame.bytes(payload).bytes(userHeaders.toByteArray());
+		byte[] partition = new WireWriter(4).u32(partitionId).toByteArray();
+		try {
+			return this.broker
+				.append(new SendRequest(Identifier.named(stream), Identifier.named(topic), 2, partition,
+						List.of(frame.toByteArray())))
+				.get(0);
+		}
+		catch (IggyErrorException ex) {
+			throw new IllegalArgumentException(
+					"Cannot append to " + stream + "/" + topic + "/" + partitionId + " (Iggy error " + ex.code() + ")");
+		}
 	}
 
 	/**

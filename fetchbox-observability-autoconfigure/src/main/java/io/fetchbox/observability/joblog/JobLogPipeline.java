@@ -68,8 +68,11 @@ public final class JobLogPipeline implements JobLogFlusher, AutoCloseable {
 
 	};
 
-	/** Records and bytes not yet acknowledged. Guarded by lock. */
-	private int records;
+	/**
+	 * Records not yet acknowledged. Written under lock; volatile so that a full buffer
+	 * can reject a record without taking the lock ({@link #rejectIfFull}).
+	 */
+	private volatile int records;
 
 	private long bytes;
 
@@ -241,6 +244,23 @@ public final class JobLogPipeline implements JobLogFlusher, AutoCloseable {
 		if (signal) {
 			wake();
 		}
+		return true;
+	}
+
+	/**
+	 * Cheap pre-check for the application thread, before a record is even built: when the
+	 * buffer is full, the policy is drop-newest and the event is below WARN, count the
+	 * drop and return {@code true}. Keeps a saturated pipeline from contending for the
+	 * lock.
+	 * @param urgent whether the event is WARN or above
+	 * @return whether the event was dropped
+	 */
+	public boolean rejectIfFull(boolean urgent) {
+		if (urgent || this.settings.dropPolicy() != DropPolicy.DROP_NEWEST || this.transport == null
+				|| this.records < this.settings.maxQueueSize()) {
+			return false;
+		}
+		notifyDropped(DropReason.QUEUE_FULL, 1);
 		return true;
 	}
 

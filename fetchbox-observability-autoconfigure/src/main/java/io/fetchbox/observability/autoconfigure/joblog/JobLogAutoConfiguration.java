@@ -49,7 +49,9 @@ public final class JobLogAutoConfiguration {
 		return new IggyJobLogTransport(client, topology.stream(), topology.logs().name());
 	}
 
-	@Bean
+	// Closed on destroy too: a context that fails after creating it must not leave it
+	// installed (the lifecycle, which normally closes it, only stops when it started).
+	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	JobLogPipeline jobLogPipeline(JobLogProperties properties) {
 		return JobLogAppenderInstaller.install(loggerContext(), properties.toSettings());

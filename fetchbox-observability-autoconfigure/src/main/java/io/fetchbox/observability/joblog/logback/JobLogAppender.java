@@ -10,7 +10,6 @@ import org.jspecify.annotations.Nullable;
 
 import io.fetchbox.observability.joblog.DropPolicy;
 import io.fetchbox.observability.joblog.JobLogPipeline;
-import io.fetchbox.observability.joblog.JobLogRecord;
 import io.fetchbox.observability.joblog.JobLogSettings;
 
 /**
@@ -53,10 +52,11 @@ public class JobLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 		if (target == null) {
 			return;
 		}
-		JobLogRecord record = JobLogEventMapper.map(event);
-		if (record != null) {
-			target.offer(record);
+		String jobId = JobLogEventMapper.jobId(event);
+		if (jobId == null || target.rejectIfFull(JobLogEventMapper.isUrgent(event))) {
+			return;
 		}
+		target.offer(JobLogEventMapper.map(event, jobId));
 	}
 
 	public @Nullable JobLogPipeline getPipeline() {

@@ -61,11 +61,33 @@ public final class JobLogEventMapper {
 	 * shipped (its own, Iggy SDK and Netty events, or the sender's threads)
 	 */
 	public static @Nullable JobLogRecord map(ILoggingEvent event) {
+		String jobId = jobId(event);
+		return (jobId != null) ? map(event, jobId) : null;
+	}
+
+	/**
+	 * The job id of an event that is to be shipped.
+	 * @param event the event
+	 * @return the job id, or {@code null} when the event has no job id or must not be
+	 * shipped (its own, Iggy SDK and Netty events, or the sender's threads)
+	 */
+	public static @Nullable String jobId(ILoggingEvent event) {
 		Map<String, String> mdc = event.getMDCPropertyMap();
 		String jobId = (mdc != null) ? mdc.get(CorrelationKeys.JOB_ID) : null;
 		if (jobId == null || jobId.isBlank() || isIgnored(event)) {
 			return null;
 		}
+		return jobId;
+	}
+
+	/**
+	 * Map an event known to belong to a job.
+	 * @param event the event
+	 * @param jobId its job id
+	 * @return the record
+	 */
+	public static JobLogRecord map(ILoggingEvent event, String jobId) {
+		Map<String, String> mdc = event.getMDCPropertyMap();
 		JobLogRecord.Builder builder = JobLogRecord.builder(jobId, level(event.getLevel()), message(event))
 			.resourceId(mdc.get(CorrelationKeys.RESOURCE_ID))
 			.timestampMs(event.getTimeStamp())
@@ -81,6 +103,15 @@ public final class JobLogEventMapper {
 			builder.extra(extra);
 		}
 		return builder.build();
+	}
+
+	/**
+	 * Whether the event is WARN or above.
+	 * @param event the event
+	 * @return whether urgent
+	 */
+	public static boolean isUrgent(ILoggingEvent event) {
+		return event.getLevel().toInt() >= Level.WARN_INT;
 	}
 
 	static boolean isIgnored(ILoggingEvent event) {

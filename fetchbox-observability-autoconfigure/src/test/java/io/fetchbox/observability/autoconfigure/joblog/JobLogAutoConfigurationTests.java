@@ -124,24 +124,42 @@ class JobLogAutoConfigurationTests {
 
 	@Test
 	void emitterMetersRenderWithTheirPrometheusNames() {
-		this.runner.withPropertyValues("fetchbox.telemetry.joblog.max-queue-size=1").run((context) -> {
-			PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-			context.getBean(JobLogEmitterMetrics.class).bindTo(registry);
-			JobLogPipeline pipeline = context.getBean(JobLogPipeline.class);
-			pipeline.offer(JobLogRecord.builder("job-1", LogLevel.LOG_LEVEL_INFO, "kept").build());
-			pipeline.offer(JobLogRecord.builder("job-1", LogLevel.LOG_LEVEL_INFO, "dropped").build());
-			assertThat(pipeline.dropped(DropReason.QUEUE_FULL)).isOne();
-			String scrape = registry.scrape();
-			assertThat(scrape).contains("fetchbox_log_emitter_sent_events_total 0.0")
-				.contains("fetchbox_log_emitter_dropped_events_total{reason=\"queue_full\"} 1.0")
-				.contains("fetchbox_log_emitter_dropped_events_total{reason=\"shutdown\"} 0.0")
-				.contains("fetchbox_log_emitter_queued_events 1.0")
-				.contains("fetchbox_log_emitter_queued_bytes ")
-				.contains("fetchbox_log_emitter_batches_total{outcome=\"sent\"} 0.0")
-				.contains("fetchbox_log_emitter_batches_total{outcome=\"failed\"} 0.0")
-				.contains("fetchbox_log_emitter_reconnects_total 0.0")
-				.contains("fetchbox_log_emitter_send_seconds_count 0");
-		});
+		this.runner.withPropertyValues("fetchbox.telemetry.joblog.max-queue-size=1")
+			.withBean(JobLogTransport.class, JobLogAutoConfigurationTests::neverReady)
+			.run((context) -> {
+				PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+				context.getBean(JobLogEmitterMetrics.class).bindTo(registry);
+				JobLogPipeline pipeline = context.getBean(JobLogPipeline.class);
+				pipeline.offer(JobLogRecord.builder("job-1", LogLevel.LOG_LEVEL_INFO, "kept").build());
+				pipeline.offer(JobLogRecord.builder("job-1", LogLevel.LOG_LEVEL_INFO, "dropped").build());
+				assertThat(pipeline.dropped(DropReason.QUEUE_FULL))
+					.as(pipeline.state().toString() + pipeline.settings())
+					.isOne();
+				String scrape = registry.scrape();
+				assertThat(scrape).contains("fetchbox_log_emitter_sent_events_total 0.0")
+					.contains("fetchbox_log_emitter_dropped_events_total{reason=\"queue_full\"} 1.0")
+					.contains("fetchbox_log_emitter_dropped_events_total{reason=\"shutdown\"} 0.0")
+					.contains("fetchbox_log_emitter_queued_events 1.0")
+					.contains("fetchbox_log_emitter_queued_bytes ")
+					.contains("fetchbox_log_emitter_batches_total{outcome=\"sent\"} 0.0")
+					.contains("fetchbox_log_emitter_batches_total{outcome=\"failed\"} 0.0")
+					.contains("fetchbox_log_emitter_reconnects_total 0.0")
+					.contains("fetchbox_log_emitter_send_seconds_count 0");
+			});
+	}
+
+	private static JobLogTransport neverReady() {
+		return new JobLogTransport() {
+			@Override
+			public boolean isReady() {
+				return false;
+			}
+
+			@Override
+			public CompletableFuture<Void> send(String jobId, List<JobLogRecord> records) {
+				return new CompletableFuture<>();
+			}
+		};
 	}
 
 	private static JobLogSettings withZeroGrace() {
