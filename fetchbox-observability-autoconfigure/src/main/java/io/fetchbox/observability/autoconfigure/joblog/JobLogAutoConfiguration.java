@@ -54,7 +54,7 @@ public final class JobLogAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	JobLogPipeline jobLogPipeline(JobLogProperties properties) {
-		return JobLogAppenderInstaller.install(loggerContext(), properties.toSettings());
+		return JobLogAppenderInstaller.installForApplication(loggerContext(), properties.toSettings());
 	}
 
 	@Bean
