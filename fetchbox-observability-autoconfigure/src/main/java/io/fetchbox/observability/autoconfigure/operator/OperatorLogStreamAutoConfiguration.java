@@ -8,7 +8,6 @@ import org.apache.commons.logging.LogFactory;
 
 import org.apache.iggy.client.async.tcp.AsyncIggyTcpClient;
 
-import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -105,12 +104,10 @@ public final class OperatorLogStreamAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	JobLogStreamController jobLogStreamController(JobLogTail operatorJobLogTail, JobTenantResolver jobTenantResolver,
-			OperatorProperties properties, ListableBeanFactory beanFactory) {
+			OperatorProperties properties) {
 		OperatorProperties.LogStream logStream = properties.getLogStream();
-		return new JobLogStreamController(
-				operatorJobLogTail, jobTenantResolver, new LogStreamSettings(logStream.getMaxStreams(),
-						logStream.getHeartbeatInterval(), logStream.getTimeout()),
-				OperatorRequestCounter.of(beanFactory));
+		return new JobLogStreamController(operatorJobLogTail, jobTenantResolver, new LogStreamSettings(
+				logStream.getMaxStreams(), logStream.getHeartbeatInterval(), logStream.getTimeout()));
 	}
 
 	@Configuration(proxyBeanMethods = false)
