@@ -42,7 +42,8 @@ public class FetchboxTelemetryProperties {
 
 	/**
 	 * Service version written as the 'version' log field. Defaults to the build version
-	 * from 'META-INF/build-info.properties' when present.
+	 * from 'META-INF/build-info.properties', else the application jar's
+	 * 'Implementation-Version'.
 	 */
 	private @Nullable String version;
 

@@ -8,8 +8,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.jspecify.annotations.Nullable;
 
@@ -505,6 +505,15 @@ final class Broker {
 	// ---- messages
 
 	private byte[] send(SendRequest request) {
+		append(request);
+		return new byte[0];
+	}
+
+	/**
+	 * Appends a batch the way SEND_MESSAGES does.
+	 * @return the stored messages
+	 */
+	List<StoredMessage> append(SendRequest request) {
 		long timestamp;
 		synchronized (this) {
 			StreamState stream = stream(request.stream());
@@ -540,9 +549,13 @@ final class Broker {
 				WireWriter.putU64(frame, 24, partition.nextOffset());
 				WireWriter.putU64(frame, 32, timestamp);
 				if (WireWriter.getU64(frame, 8) == 0 && WireWriter.getU64(frame, 16) == 0) {
-					UUID uuid = UUID.randomUUID();
-					WireWriter.putU64(frame, 8, uuid.getLeastSignificantBits());
-					WireWriter.putU64(frame, 16, uuid.getMostSignificantBits());
+					// a random UUIDv4 like the server's, without SecureRandom's cost per
+					// message
+					ThreadLocalRandom random = ThreadLocalRandom.current();
+					long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
+					long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+					WireWriter.putU64(frame, 8, lsb);
+					WireWriter.putU64(frame, 16, msb);
 				}
 				// the SDK never verifies checksums; 0 marks "not computed"
 				WireWriter.putU64(frame, 0, 0);
@@ -550,8 +563,30 @@ final class Broker {
 				stored.add(frame);
 			}
 			this.journal.appended(partition, stored);
+			List<StoredMessage> out = new ArrayList<>(stored.size());
+			for (byte[] frame : stored) {
+				out.add(StoredMessage.fromFrame(partitionId, frame));
+			}
+			return out;
 		}
-		return new byte[0];
+	}
+
+	/**
+	 * Creates the stream and topic unless they exist (test set-up without a client).
+	 */
+	synchronized void ensureTopic(String streamName, String topicName, int partitions) {
+		StreamState stream = findStream(Identifier.named(streamName));
+		if (stream == null) {
+			stream = this.streams.insert((id) -> new StreamState(id, streamName, nowMicros()));
+		}
+		if (findTopic(stream, Identifier.named(topicName)) == null) {
+			long now = nowMicros();
+			TopicState topic = stream.topics.insert((id) -> new TopicState(id, topicName, now, 1, U64_MAX, U64_MAX, 1));
+			for (int i = 0; i < partitions; i++) {
+				topic.partitions.add(newPartition(i, now));
+			}
+		}
+		this.journal.changed();
 	}
 
 	private byte[] poll(Session session, WireReader in) {

@@ -2,6 +2,7 @@ package io.fetchbox.observability.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,6 +41,8 @@ public final class IggyTestkit implements AutoCloseable {
 	/** Default root password of Iggy. */
 	public static final String DEFAULT_PASSWORD = "iggy";
 
+	private static final Duration RESTART_BIND_PATIENCE = Duration.ofSeconds(3);
+
 	private final String host;
 
 	private final String username;
@@ -61,6 +64,8 @@ public final class IggyTestkit implements AutoCloseable {
 	private @Nullable TcpServer server;
 
 	private boolean closed;
+
+	private boolean everStarted;
 
 	private IggyTestkit(Builder builder) {
 		this.host = builder.host;
@@ -93,16 +98,33 @@ public final class IggyTestkit implements AutoCloseable {
 			throw new IllegalStateException("The testkit is closed");
 		}
 		if (this.server == null) {
-			try {
-				this.server = new TcpServer(this.broker, this.faults, this.counters, this.clientIds, this.host,
-						this.port);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("Cannot listen on " + this.host + ":" + this.port, ex);
-			}
+			this.server = listen();
 			this.port = this.server.port();
+			this.everStarted = true;
 		}
 		return this;
+	}
+
+	private TcpServer listen() {
+		// a restart binds the previous port again: allow a moment for it to be free
+		long deadline = System.nanoTime() + (this.everStarted ? RESTART_BIND_PATIENCE.toNanos() : 0);
+		while (true) {
+			try {
+				return new TcpServer(this.broker, this.faults, this.counters, this.clientIds, this.host, this.port);
+			}
+			catch (IOException ex) {
+				if (System.nanoTime() >= deadline) {
+					throw new UncheckedIOException("Cannot listen on " + this.host + ":" + this.port, ex);
+				}
+			}
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while binding " + this.host + ":" + this.port, ex);
+			}
+		}
 	}
 
 	/**
@@ -262,6 +284,55 @@ public final class IggyTestkit implements AutoCloseable {
 	 */
 	public List<StoredMessage> messages(String stream, String topic) {
 		return this.broker.messages(stream, topic);
+	}
+
+	/**
+	 * Creates a stream and a topic (no compression, no expiry) unless they exist, for
+	 * test set-up without a client.
+	 * @param stream the stream name
+	 * @param topic the topic name
+	 * @param partitions the partition count for a new topic
+	 */
+	public void createTopic(String stream, String topic, int partitions) {
+		if (partitions < 0 || partitions > 1000) {
+			throw new IllegalArgumentException("partitions must be between 0 and 1000");
+		}
+		this.broker.ensureTopic(stream, topic, partitions);
+	}
+
+	/**
+	 * Appends one message to a partition exactly as a SEND_MESSAGES would (offset,
+	 * timestamp and id assigned by the server), for test set-up without a client.
+	 * @param stream the stream name
+	 * @param topic the topic name
+	 * @param partitionId the partition (0-based)
+	 * @param payload the payload
+	 * @param headers string user headers
+	 * @return the stored message
+	 * @throws IllegalArgumentException if the stream, topic or partition does not exist
+	 */
+	public StoredMessage append(String stream, String topic, long partitionId, byte[] payload,
+			Map<String, String> headers) {
+		WireWriter userHeaders = new WireWriter();
+		headers.forEach((key, value) -> {
+			byte[] k = key.getBytes(StandardCharsets.UTF_8);
+			byte[] v = value.getBytes(StandardCharsets.UTF_8);
+			userHeaders.u8(2).u32(k.length).bytes(k).u8(2).u32(v.length).bytes(v);
+		});
+		WireWriter frame = new WireWriter(64 + payload.length + userHeaders.size());
+		frame.u64(0).u64(0).u64(0).u64(0).u64(0).u64(0).u32(userHeaders.size()).u32(payload.length).u64(0);
+		frame.bytes(payload).bytes(userHeaders.toByteArray());
+		byte[] partition = new WireWriter(4).u32(partitionId).toByteArray();
+		try {
+			return this.broker
+				.append(new SendRequest(Identifier.named(stream), Identifier.named(topic), 2, partition,
+						List.of(frame.toByteArray())))
+				.get(0);
+		}
+		catch (IggyErrorException ex) {
+			throw new IllegalArgumentException(
+					"Cannot append to " + stream + "/" + topic + "/" + partitionId + " (Iggy error " + ex.code() + ")");
+		}
 	}
 
 	/**

@@ -575,6 +575,37 @@ abstract class AbstractIggyContractTests {
 		this.memberA.consumerGroups().leaveConsumerGroup(s, t, groupId);
 	}
 
+	@Test
+	void groupMembershipBelongsToTheConnectionThatJoined() throws IOException {
+		String stream = newStream();
+		String topic = newTopic(stream, 2).name();
+		this.client.consumerGroups().createConsumerGroup(StreamId.of(stream), TopicId.of(topic), "per-connection");
+		try (RawConnection joined = new RawConnection(host(), port());
+				RawConnection other = new RawConnection(host(), port())) {
+			byte[] login = IggyTestkitFileTests.loginPayload();
+			assertThat(joined.request(38, login).status()).isZero();
+			assertThat(other.request(38, login).status()).isZero();
+			WireWriter group = new WireWriter().u8(2).name(stream).u8(2).name(topic).u8(2).name("per-connection");
+			assertThat(joined.request(604, group.toByteArray()).status()).isZero();
+			WireWriter poll = new WireWriter().u8(2)
+				.u8(2)
+				.name("per-connection")
+				.u8(2)
+				.name(stream)
+				.u8(2)
+				.name(topic)
+				.u8(0)
+				.u32(0)
+				.u8(5)
+				.u64(0)
+				.u32(10)
+				.u8(1);
+			assertThat(joined.request(100, poll.toByteArray()).status()).isZero();
+			// same user, another socket (as with the SDK's connection pool): not a member
+			assertThat(other.request(100, poll.toByteArray()).status()).isEqualTo(5006);
+		}
+	}
+
 	// ---- concurrency
 
 	@Test

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
@@ -82,6 +84,9 @@ class IggyTestkitFileTests {
 					.containsExactly("m0", "m1", "m2");
 				// the same SDK client reconnects to the restarted process and logs in
 				// again
+				await().atMost(Duration.ofSeconds(10))
+					.ignoreExceptions()
+					.until(() -> client.system().getMe().get(5, TimeUnit.SECONDS) != null);
 				assertThat(client.streams().getStream(StreamId.of("demo")).get(10, TimeUnit.SECONDS))
 					.hasValueSatisfying((s) -> {
 						assertThat(s.id()).isEqualTo(1L);

@@ -170,6 +170,29 @@ class IggyTestkitTests {
 	}
 
 	@Test
+	void seededMessagesAreWhatClientsPoll() throws Exception {
+		IggyTestkit server = iggy.server();
+		server.createTopic("seeded", "logs", 2);
+		server.createTopic("seeded", "logs", 5); // exists: unchanged
+		StoredMessage stored = server.append("seeded", "logs", 1, bytes("hello"), Map.of("job_id", "j7"));
+		assertThat(stored.offset()).isZero();
+		assertThat(stored.partitionId()).isEqualTo(1);
+		var polled = this.async.messages()
+			.pollMessages(StreamId.of("seeded"), TopicId.of("logs"), Optional.of(1L), Consumer.of(1L),
+					PollingStrategy.first(), 10L, false)
+			.get(10, TimeUnit.SECONDS);
+		assertThat(polled.messages()).singleElement().satisfies((m) -> {
+			assertThat(new String(m.payload(), StandardCharsets.UTF_8)).isEqualTo("hello");
+			assertThat(m.userHeaders()).containsEntry(HeaderKey.fromString("job_id"), HeaderValue.fromString("j7"));
+			assertThat(m.header().timestamp().longValueExact()).isEqualTo(stored.timestampMicros());
+		});
+		assertThat(this.async.topics().getTopic(StreamId.of("seeded"), TopicId.of("logs")).get(10, TimeUnit.SECONDS))
+			.hasValueSatisfying((t) -> assertThat(t.partitionsCount()).isEqualTo(2));
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> server.append("seeded", "logs", 7, bytes("x"), Map.of()));
+	}
+
+	@Test
 	void extensionExposesTheServer() {
 		assertThat(iggy.server().isRunning()).isTrue();
 		assertThat(iggy.address()).isEqualTo("127.0.0.1:" + iggy.port());

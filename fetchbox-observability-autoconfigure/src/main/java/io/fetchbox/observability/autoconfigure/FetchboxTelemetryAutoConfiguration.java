@@ -48,6 +48,9 @@ public final class FetchboxTelemetryAutoConfiguration {
 			service = environment.getProperty("spring.application.name", ServiceIdentity.UNKNOWN_SERVICE);
 		}
 		String version = StringUtils.hasText(properties.getVersion()) ? properties.getVersion() : buildVersion;
+		if (!StringUtils.hasText(version)) {
+			version = environment.getProperty("spring.application.version");
+		}
 		String env = StringUtils.hasText(properties.getEnvironment()) ? properties.getEnvironment() : null;
 		return new ServiceIdentity(service.trim(), env, StringUtils.hasText(version) ? version : null);
 	}

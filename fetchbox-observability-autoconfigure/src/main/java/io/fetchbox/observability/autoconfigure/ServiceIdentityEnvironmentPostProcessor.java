@@ -20,8 +20,9 @@ import org.springframework.util.StringUtils;
  * Contributes lowest-precedence defaults so that logs, metrics and traces agree on one
  * service identity before any bean exists (logging starts before the context):
  * {@code fetchbox.telemetry.service-name} falls back to {@code spring.application.name},
- * {@code fetchbox.telemetry.version} to the build version, and the OpenTelemetry resource
- * gets the same {@code service.name}, {@code service.version} and
+ * {@code fetchbox.telemetry.version} to the build version ({@code build-info.properties},
+ * else the jar's {@code Implementation-Version}), and the OpenTelemetry resource gets the
+ * same {@code service.name}, {@code service.version} and
  * {@code deployment.environment.name}. Anything set explicitly wins.
  *
  * @since 0.1.0
@@ -41,6 +42,10 @@ public class ServiceIdentityEnvironmentPostProcessor implements EnvironmentPostP
 			String buildVersion = buildVersion(application.getClassLoader());
 			if (buildVersion != null) {
 				defaults.put("fetchbox.telemetry.version", buildVersion);
+			}
+			else if (StringUtils.hasText(environment.getProperty("spring.application.version"))) {
+				// Boot's Implementation-Version of the main class's jar.
+				defaults.put("fetchbox.telemetry.version", "${spring.application.version}");
 			}
 		}
 		defaults.put(RESOURCE_ATTRIBUTES + "[service.name]", "${fetchbox.telemetry.service-name}");

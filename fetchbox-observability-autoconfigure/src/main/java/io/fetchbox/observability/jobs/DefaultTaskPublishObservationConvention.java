@@ -8,7 +8,8 @@ import io.fetchbox.observability.jobs.JobObservationDocumentation.TaskLowCardina
 
 /**
  * Default {@link TaskPublishObservationConvention}: observation
- * {@code fetchbox.task.publish}, span {@code task publish}.
+ * {@code fetchbox.task.publish}, span {@code task publish} (or {@code status publish},
+ * {@code dead letter publish} for the reports about a task).
  *
  * @since 0.1.0
  */
@@ -24,12 +25,18 @@ public class DefaultTaskPublishObservationConvention implements TaskPublishObser
 
 	@Override
 	public String getContextualName(TaskPublishContext context) {
-		return "task publish";
+		return switch (context.getMessageType()) {
+			case "DownloadTask" -> "task publish";
+			case "JobStatus" -> "status publish";
+			case "DeadLetterTask" -> "dead letter publish";
+			default -> "message publish";
+		};
 	}
 
 	@Override
 	public KeyValues getLowCardinalityKeyValues(TaskPublishContext context) {
-		return KeyValues.of(KeyValue.of(TaskLowCardinalityKeys.JOB_TYPE, JobKeyValues.orUnknown(context.getJobType())));
+		return KeyValues.of(KeyValue.of(TaskLowCardinalityKeys.JOB_TYPE, JobKeyValues.orUnknown(context.getJobType())),
+				KeyValue.of(TaskLowCardinalityKeys.MESSAGE_TYPE, context.getMessageType()));
 	}
 
 	@Override

@@ -35,7 +35,8 @@ public enum JobObservationDocumentation implements ObservationDocumentation {
 	},
 
 	/**
-	 * Publishing one task to {@code jobs.tasks}; injects the trace context into the
+	 * Publishing one task to {@code jobs.tasks}, or one report about a task
+	 * ({@code JobStatus}, {@code DeadLetterTask}); injects the trace context into the
 	 * message headers.
 	 */
 	TASK_PUBLISH {
@@ -46,7 +47,7 @@ public enum JobObservationDocumentation implements ObservationDocumentation {
 
 		@Override
 		public KeyName[] getLowCardinalityKeyNames() {
-			return new KeyName[] { TaskLowCardinalityKeys.JOB_TYPE };
+			return new KeyName[] { TaskLowCardinalityKeys.JOB_TYPE, TaskLowCardinalityKeys.MESSAGE_TYPE };
 		}
 
 		@Override
@@ -68,7 +69,7 @@ public enum JobObservationDocumentation implements ObservationDocumentation {
 			}
 		},
 
-		/** {@code success} or {@code failure}. */
+		/** {@code succeeded}, {@code failed} or {@code dead_lettered}. */
 		OUTCOME {
 			@Override
 			public String asString() {
@@ -84,6 +85,14 @@ public enum JobObservationDocumentation implements ObservationDocumentation {
 			@Override
 			public String asString() {
 				return "trace";
+			}
+		},
+
+		/** Protobuf message name of a published message. */
+		MESSAGE_TYPE {
+			@Override
+			public String asString() {
+				return "message_type";
 			}
 		}
 

@@ -1,17 +1,21 @@
 package io.fetchbox.observability.jobs;
 
 /**
- * How a task ended.
+ * How a task ended. The tag values match the {@code outcome} label of
+ * {@code fetchbox_worker_tasks_total}.
  *
  * @since 0.1.0
  */
 public enum TaskOutcome {
 
 	/** The resource was downloaded and stored. */
-	SUCCESS("success"),
+	SUCCEEDED("succeeded"),
 
-	/** The task failed; it may be retried or dead-lettered by the worker. */
-	FAILURE("failure");
+	/** The task failed for good and was not dead-lettered. */
+	FAILED("failed"),
+
+	/** The task failed for good and was published to the dead-letter topic. */
+	DEAD_LETTERED("dead_lettered");
 
 	private final String tagValue;
 

@@ -23,14 +23,30 @@ public class TaskPublishContext extends SenderContext<Map<String, String>> {
 
 	private final String tenant;
 
+	private final String messageType;
+
 	/**
-	 * Create a new context with an empty header map as carrier.
+	 * Create a new context for a {@code DownloadTask} with an empty header map as
+	 * carrier.
 	 * @param jobId the job id
 	 * @param jobType the job type
 	 * @param resourceId the resource id
 	 * @param tenant the tenant
 	 */
 	public TaskPublishContext(String jobId, String jobType, String resourceId, String tenant) {
+		this(jobId, jobType, resourceId, tenant, "DownloadTask");
+	}
+
+	/**
+	 * Create a new context with an empty header map as carrier.
+	 * @param jobId the job id
+	 * @param jobType the job type
+	 * @param resourceId the resource id
+	 * @param tenant the tenant
+	 * @param messageType the protobuf message name ({@code DownloadTask},
+	 * {@code JobStatus}, {@code DeadLetterTask})
+	 */
+	public TaskPublishContext(String jobId, String jobType, String resourceId, String tenant, String messageType) {
 		super((carrier, key, value) -> {
 			if (carrier != null) {
 				carrier.put(key, value);
@@ -40,6 +56,7 @@ public class TaskPublishContext extends SenderContext<Map<String, String>> {
 		this.jobType = jobType;
 		this.resourceId = resourceId;
 		this.tenant = tenant;
+		this.messageType = messageType;
 		setCarrier(new LinkedHashMap<>());
 		setRemoteServiceName("iggy");
 	}
@@ -66,6 +83,14 @@ public class TaskPublishContext extends SenderContext<Map<String, String>> {
 	 */
 	public String getResourceId() {
 		return this.resourceId;
+	}
+
+	/**
+	 * Return the protobuf message name.
+	 * @return the message type
+	 */
+	public String getMessageType() {
+		return this.messageType;
 	}
 
 	/**

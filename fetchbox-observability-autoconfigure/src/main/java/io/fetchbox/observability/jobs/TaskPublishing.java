@@ -56,20 +56,46 @@ public final class TaskPublishing {
 				task.getTenant());
 		Observation observation = JobObservationDocumentation.TASK_PUBLISH.observation(this.convention,
 				DefaultTaskPublishObservationConvention.INSTANCE, () -> context, this.registry);
-		String traceId;
-		try (BaggageInScope tenant = tenantBaggage(task.getTenant())) {
-			// The sender handler injects the headers when the observation starts; the
-			// baggage must be in scope by then.
-			observation.start();
-			try (Observation.Scope scope = observation.openScope()) {
-				traceId = currentTraceId();
-			}
-		}
+		String traceId = start(observation, task.getTenant());
 		var headers = context.getCarrier();
 		headers.put(TaskHeaders.JOB_ID, task.getJobId());
 		headers.put(TaskHeaders.CONTENT_TYPE, TaskHeaders.contentType(task));
 		DownloadTask traced = (traceId != null) ? task.toBuilder().setTraceId(traceId).build() : task;
 		return new OutgoingTask(traced, headers, observation);
+	}
+
+	/**
+	 * Start the publish observation for a report about a task ({@code JobStatus},
+	 * {@code DeadLetterTask}), as a child of the current observation (normally the task's
+	 * scope), so the report's headers carry the task's trace context too.
+	 * @param report the report message
+	 * @param task the task it is about
+	 * @return the report, the headers to attach ({@code job_id}, {@code resource_id},
+	 * {@code content-type} and the trace context) and the observation to stop once sent
+	 */
+	public OutgoingReport prepareReport(com.google.protobuf.Message report, DownloadTask task) {
+		String messageType = report.getDescriptorForType().getName();
+		TaskPublishContext context = new TaskPublishContext(task.getJobId(), task.getJobType(), task.getResourceId(),
+				task.getTenant(), messageType);
+		Observation observation = JobObservationDocumentation.TASK_PUBLISH.observation(this.convention,
+				DefaultTaskPublishObservationConvention.INSTANCE, () -> context, this.registry);
+		start(observation, task.getTenant());
+		var headers = context.getCarrier();
+		headers.put(TaskHeaders.JOB_ID, task.getJobId());
+		headers.put(TaskHeaders.RESOURCE_ID, task.getResourceId());
+		headers.put(TaskHeaders.CONTENT_TYPE, TaskHeaders.contentType(report));
+		return new OutgoingReport(report, headers, observation);
+	}
+
+	private @Nullable String start(Observation observation, String tenant) {
+		try (BaggageInScope baggage = tenantBaggage(tenant)) {
+			// The sender handler injects the headers when the observation starts; the
+			// baggage must be in scope by then.
+			observation.start();
+			try (Observation.Scope scope = observation.openScope()) {
+				return currentTraceId();
+			}
+		}
 	}
 
 	private BaggageInScope tenantBaggage(String tenant) {

@@ -97,7 +97,7 @@ public final class TaskScope implements AutoCloseable {
 	 * Record that the task completed.
 	 */
 	public void success() {
-		this.context.setOutcome(TaskOutcome.SUCCESS);
+		this.context.setOutcome(TaskOutcome.SUCCEEDED);
 		this.context.setFailureCode(null);
 		this.failureMessage = null;
 	}
@@ -109,7 +109,21 @@ public final class TaskScope implements AutoCloseable {
 	 * @param error the cause, if any (recorded on the span)
 	 */
 	public void failure(String code, String message, @Nullable Throwable error) {
-		this.context.setOutcome(TaskOutcome.FAILURE);
+		fail(TaskOutcome.FAILED, code, message, error);
+	}
+
+	/**
+	 * Record that the task failed for good and was sent to the dead-letter topic.
+	 * @param code a short failure code (for example {@code http_404})
+	 * @param message a human-readable message
+	 * @param error the cause, if any (recorded on the span)
+	 */
+	public void deadLettered(String code, String message, @Nullable Throwable error) {
+		fail(TaskOutcome.DEAD_LETTERED, code, message, error);
+	}
+
+	private void fail(TaskOutcome outcome, String code, String message, @Nullable Throwable error) {
+		this.context.setOutcome(outcome);
 		this.context.setFailureCode(code);
 		this.failureMessage = message;
 		if (error != null) {
@@ -148,7 +162,7 @@ public final class TaskScope implements AutoCloseable {
 	}
 
 	private void logOutcome(TaskOutcome outcome, Duration duration) {
-		if (outcome == TaskOutcome.SUCCESS) {
+		if (outcome == TaskOutcome.SUCCEEDED) {
 			logger.atInfo()
 				.addKeyValue("outcome", outcome.tagValue())
 				.addKeyValue("duration_ms", duration.toMillis())

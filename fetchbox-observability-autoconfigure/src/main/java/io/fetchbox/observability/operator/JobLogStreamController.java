@@ -50,6 +50,8 @@ public class JobLogStreamController {
 
 	private final Semaphore streams;
 
+	private final Runnable onRequest;
+
 	/**
 	 * Create the controller.
 	 * @param logs reads job logs
@@ -57,6 +59,21 @@ public class JobLogStreamController {
 	 * @param settings stream limits
 	 */
 	public JobLogStreamController(JobLogTail logs, JobTenantResolver tenants, LogStreamSettings settings) {
+		this(logs, tenants, settings, () -> {
+		});
+	}
+
+	/**
+	 * Create the controller.
+	 * @param logs reads job logs
+	 * @param tenants tells which tenant owns a job
+	 * @param settings stream limits
+	 * @param onRequest called for every request that reaches the endpoint (the
+	 * {@code fetchbox.operator.requests} counter)
+	 */
+	public JobLogStreamController(JobLogTail logs, JobTenantResolver tenants, LogStreamSettings settings,
+			Runnable onRequest) {
+		this.onRequest = onRequest;
 		this.logs = logs;
 		this.tenants = tenants;
 		this.settings = settings;
@@ -77,6 +94,7 @@ public class JobLogStreamController {
 			@RequestParam(defaultValue = "true") boolean follow,
 			@RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId,
 			@Nullable Principal principal) {
+		this.onRequest.run();
 		OperatorPrincipal operator = operator(principal);
 		if (operator == null) {
 			return problem(HttpStatus.UNAUTHORIZED, "Operator credentials required");
@@ -118,9 +136,18 @@ public class JobLogStreamController {
 			this.streams.release();
 			throw ex;
 		}
-		emitter.onCompletion(session::stop);
-		emitter.onTimeout(session::stop);
-		emitter.onError((error) -> session.stop());
+		emitter.onCompletion(() -> {
+			stream.containerDone();
+			session.stop();
+		});
+		emitter.onTimeout(() -> {
+			stream.containerDone();
+			session.stop();
+		});
+		emitter.onError((error) -> {
+			stream.containerDone();
+			session.stop();
+		});
 		return ResponseEntity.ok()
 			.contentType(MediaType.TEXT_EVENT_STREAM)
 			.header(HttpHeaders.CACHE_CONTROL, "no-cache")

@@ -34,6 +34,10 @@ final class SseLogStream implements JobLogTailListener {
 
 	private final AtomicBoolean ended = new AtomicBoolean();
 
+	private volatile boolean containerDone;
+
+	private volatile boolean writeFailed;
+
 	private volatile long lastWrite = System.nanoTime();
 
 	SseLogStream(SseEmitter emitter, LogStreamSettings settings, OperatorPrincipal principal, Runnable onEnd) {
@@ -50,8 +54,7 @@ final class SseLogStream implements JobLogTailListener {
 			// Job ids are unique, so this only guards against a mis-tagged record.
 			return;
 		}
-		this.emitter.send(SseEmitter.event().name("log").id(record.eventId()).data(JobLogJson.render(record)));
-		this.lastWrite = System.nanoTime();
+		send(SseEmitter.event().name("log").id(record.eventId()).data(JobLogJson.render(record)));
 	}
 
 	@Override
@@ -66,9 +69,32 @@ final class SseLogStream implements JobLogTailListener {
 
 	private void heartbeat() throws IOException {
 		if (System.nanoTime() - this.lastWrite >= this.heartbeatNanos) {
-			this.emitter.send(SseEmitter.event().comment("heartbeat"));
+			send(SseEmitter.event().comment("heartbeat"));
+		}
+	}
+
+	private void send(SseEmitter.SseEventBuilder event) throws IOException {
+		if (this.containerDone) {
+			throw new IOException("Stream already closed");
+		}
+		try {
+			this.emitter.send(event);
 			this.lastWrite = System.nanoTime();
 		}
+		catch (IOException | IllegalStateException ex) {
+			// The client went away (or the container closed the request). The container
+			// finishes the request itself; touching the emitter again could complete
+			// the same request twice.
+			this.writeFailed = true;
+			throw (ex instanceof IOException io) ? io : new IOException(ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * The container ended the request (completion, timeout or error): stop writing.
+	 */
+	void containerDone() {
+		this.containerDone = true;
 	}
 
 	@Override
@@ -76,8 +102,12 @@ final class SseLogStream implements JobLogTailListener {
 		if (!this.ended.compareAndSet(false, true)) {
 			return;
 		}
+		if (this.containerDone || this.writeFailed) {
+			this.onEnd.run();
+			return;
+		}
 		try {
-			if (error != null && !(error instanceof IOException)) {
+			if (error != null) {
 				String message = (error instanceof TailNotFoundException) ? "job logs topic not found"
 						: "reading job logs failed";
 				this.emitter.send(SseEmitter.event().name("error").data("{\"error\":\"" + message + "\"}"));

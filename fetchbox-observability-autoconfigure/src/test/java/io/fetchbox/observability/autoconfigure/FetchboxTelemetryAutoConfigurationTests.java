@@ -4,10 +4,14 @@ import java.time.Duration;
 
 import io.fetchbox.observability.FetchboxTelemetryProperties;
 import io.fetchbox.observability.ServiceIdentity;
+import io.fetchbox.observability.autoconfigure.tracing.ContextPropagationAutoConfiguration;
+import io.fetchbox.observability.autoconfigure.web.WebObservabilityAutoConfiguration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,6 +53,23 @@ class FetchboxTelemetryAutoConfigurationTests {
 					"fetchbox.telemetry.environment=prod", "fetchbox.telemetry.version=1.2.3")
 			.run((context) -> assertThat(context.getBean(ServiceIdentity.class))
 				.isEqualTo(new ServiceIdentity("fetchbox-api", "prod", "1.2.3")));
+	}
+
+	@Test
+	void versionFallsBackToApplicationVersion() {
+		this.runner.withPropertyValues("spring.application.version=7.7.7")
+			.run((context) -> assertThat(context.getBean(ServiceIdentity.class).version()).isEqualTo("7.7.7"));
+	}
+
+	@Test
+	void startsWithoutLogbackOrTheEncoder() {
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(FetchboxTelemetryAutoConfiguration.class,
+					ContextPropagationAutoConfiguration.class, WebObservabilityAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader("ch.qos.logback", "net.logstash.logback"))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(ServiceIdentity.class)
+				.hasBean("fetchboxRequestIdFilter"));
 	}
 
 	@Test

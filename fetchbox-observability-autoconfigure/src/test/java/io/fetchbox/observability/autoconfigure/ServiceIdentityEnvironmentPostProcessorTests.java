@@ -67,4 +67,11 @@ class ServiceIdentityEnvironmentPostProcessorTests {
 			.isEqualTo("3.1.4");
 	}
 
+	@Test
+	void versionFallsBackToImplementationVersion() {
+		this.environment.setProperty("spring.application.version", "4.5.6");
+		this.processor.postProcessEnvironment(this.environment, new SpringApplication());
+		assertThat(this.environment.getProperty("fetchbox.telemetry.version")).isEqualTo("4.5.6");
+	}
+
 }

@@ -96,7 +96,7 @@ class JobLedger {
 				return exists(status.getJobId(), resourceId) ? Applied.DUPLICATE : Applied.UNKNOWN;
 			}
 			recount(status, failed, now);
-			return Applied.UPDATED;
+			return Applied.APPLIED;
 		});
 	}
 
@@ -156,7 +156,10 @@ class JobLedger {
 
 	enum Applied {
 
-		/** The ledger changed. */
+		/** A resource outcome was applied for the first time. */
+		APPLIED,
+
+		/** The job changed (e.g. queued to in progress). */
 		UPDATED,
 
 		/** Nothing to change (e.g. a job already in progress). */

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.fetchbox.observability.logging.CorrelationKeys;
 import io.fetchbox.observability.messages.JobState;
+import io.fetchbox.observability.metrics.IngestResult;
 
 /**
  * {@code POST /jobs} and {@code GET /jobs/{job_id}} (PRODUCT.md section 12).
@@ -53,7 +54,7 @@ class JobsController {
 		long started = System.nanoTime();
 		long bytes = Math.max(0, http.getContentLengthLong());
 		if (bytes > this.properties.getMaxRequestSize().toBytes()) {
-			this.events.jobIngested("rejected", 0, elapsed(started));
+			this.events.jobRejected(IngestResult.INVALID, elapsed(started));
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
 					"body: must be at most " + this.properties.getMaxRequestSize());
 			problem.setProperty("field", "body");
@@ -64,7 +65,7 @@ class JobsController {
 			job = this.validator.validate(request);
 		}
 		catch (InvalidJobException ex) {
-			this.events.jobIngested("invalid", 0, elapsed(started));
+			this.events.jobRejected(IngestResult.INVALID, elapsed(started));
 			throw ex;
 		}
 		this.ledger.create(job);
@@ -78,13 +79,13 @@ class JobsController {
 			return this.publisher.publish(job).handle((ok, error) -> {
 				if (error != null) {
 					this.ledger.markFailed(job.jobId(), "publish_failed", String.valueOf(error.getMessage()));
-					this.events.jobIngested("failed", bytes, elapsed(started));
+					this.events.jobRejected(IngestResult.UNAVAILABLE, elapsed(started));
 					ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 							"Tasks could not be queued: the broker is unavailable");
 					problem.setProperty("job_id", job.jobId());
 					return ResponseEntity.of(problem).build();
 				}
-				this.events.jobIngested("accepted", bytes, elapsed(started));
+				this.events.jobAccepted(bytes, elapsed(started));
 				return ResponseEntity.status(HttpStatus.ACCEPTED)
 					.body(new JobAccepted(job.jobId(), JobState.JOB_STATE_QUEUED.name(), job.resources().size()));
 			});

@@ -3,8 +3,10 @@ package io.fetchbox.sample.api;
 import javax.sql.DataSource;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -12,6 +14,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.fetchbox.observability.iggy.IggyTopology;
 import io.fetchbox.observability.iggy.SupervisedIggyClient;
 import io.fetchbox.observability.jobs.TaskPublishing;
+import io.fetchbox.observability.metrics.ApiMetrics;
+import io.fetchbox.observability.metrics.LedgerMetrics;
+import io.fetchbox.observability.metrics.QueueMetrics;
 
 /**
  * Wiring of the sample API.
@@ -41,8 +46,19 @@ class SampleApiConfiguration {
 	}
 
 	@Bean
-	LedgerEvents ledgerEvents() {
-		return new LedgerEvents();
+	LedgerEvents ledgerEvents(ApiMetrics api, LedgerMetrics ledger, QueueMetrics queue, IggyTopology topology,
+			SampleApiProperties properties) {
+		return new LedgerEvents(api, ledger, queue, topology.status().name(), properties.getStatusGroup());
+	}
+
+	@Bean
+	FilterRegistrationBean<OperatorRequestCounter> operatorRequestCounter(LedgerEvents events) {
+		FilterRegistrationBean<OperatorRequestCounter> registration = new FilterRegistrationBean<>(
+				new OperatorRequestCounter(events));
+		registration.addUrlPatterns("/operator/*");
+		// Ahead of Spring Security, so unauthorised attempts count too.
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
 	}
 
 	@Bean

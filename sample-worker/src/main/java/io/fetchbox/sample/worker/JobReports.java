@@ -2,7 +2,6 @@ package io.fetchbox.sample.worker;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.apache.iggy.identifier.StreamId;
@@ -11,7 +10,8 @@ import org.apache.iggy.message.Partitioning;
 
 import io.fetchbox.observability.iggy.IggyTopology;
 import io.fetchbox.observability.iggy.SupervisedIggyClient;
-import io.fetchbox.observability.jobs.TaskHeaders;
+import io.fetchbox.observability.jobs.OutgoingReport;
+import io.fetchbox.observability.jobs.TaskPublishing;
 import io.fetchbox.observability.jobs.iggy.JobMessages;
 import io.fetchbox.observability.messages.DeadLetterTask;
 import io.fetchbox.observability.messages.DownloadTask;
@@ -21,7 +21,8 @@ import io.fetchbox.observability.messages.JobStatus;
 /**
  * Sends what a worker reports about a task: {@code JobStatus} updates to the status topic
  * and {@code DeadLetterTask} to the dead-letter topic, keyed by job id with the
- * {@code resource_id} header, so the ledger applies each resource outcome once.
+ * {@code resource_id} header (so the ledger applies each resource outcome once) and the
+ * task's trace context.
  */
 class JobReports {
 
@@ -29,11 +30,14 @@ class JobReports {
 
 	private final IggyTopology topology;
 
+	private final TaskPublishing publishing;
+
 	private final Clock clock;
 
-	JobReports(SupervisedIggyClient client, IggyTopology topology, Clock clock) {
+	JobReports(SupervisedIggyClient client, IggyTopology topology, TaskPublishing publishing, Clock clock) {
 		this.client = client;
 		this.topology = topology;
+		this.publishing = publishing;
 		this.clock = clock;
 	}
 
@@ -77,11 +81,14 @@ class JobReports {
 	}
 
 	private CompletableFuture<Void> send(String topic, DownloadTask task, com.google.protobuf.Message payload) {
-		var message = JobMessages.message(payload, task.getJobId(),
-				Map.of(TaskHeaders.RESOURCE_ID, task.getResourceId()));
+		// Called inside the task scope: the headers carry the task's trace context.
+		OutgoingReport report = this.publishing.prepareReport(payload, task);
+		var message = JobMessages.message(payload, task.getJobId(), report.headers());
 		StreamId stream = StreamId.of(this.topology.stream());
-		return this.client.call("send " + topic, (sdk) -> sdk.messages()
-			.sendMessages(stream, TopicId.of(topic), Partitioning.messagesKey(task.getJobId()), List.of(message)));
+		return this.client
+			.call("send " + topic, (sdk) -> sdk.messages()
+				.sendMessages(stream, TopicId.of(topic), Partitioning.messagesKey(task.getJobId()), List.of(message)))
+			.whenComplete((ok, error) -> report.sent(error));
 	}
 
 }

@@ -23,6 +23,9 @@ import org.springframework.context.annotation.Configuration;
 import io.fetchbox.observability.iggy.IggyTopology;
 import io.fetchbox.observability.iggy.SupervisedIggyClient;
 import io.fetchbox.observability.jobs.TaskObservations;
+import io.fetchbox.observability.jobs.TaskPublishing;
+import io.fetchbox.observability.metrics.QueueMetrics;
+import io.fetchbox.observability.metrics.WorkerMetrics;
 
 /**
  * Wiring of the sample worker.
@@ -32,8 +35,9 @@ import io.fetchbox.observability.jobs.TaskObservations;
 class SampleWorkerConfiguration {
 
 	@Bean
-	WorkerEvents workerEvents() {
-		return new WorkerEvents();
+	WorkerEvents workerEvents(WorkerMetrics workerMetrics, QueueMetrics queueMetrics, IggyTopology topology,
+			SampleWorkerProperties properties) {
+		return new WorkerEvents(workerMetrics, queueMetrics, topology.tasks().name(), properties.getGroup());
 	}
 
 	@Bean
@@ -65,8 +69,8 @@ class SampleWorkerConfiguration {
 	}
 
 	@Bean
-	JobReports jobReports(SupervisedIggyClient client, IggyTopology topology) {
-		return new JobReports(client, topology, Clock.systemUTC());
+	JobReports jobReports(SupervisedIggyClient client, IggyTopology topology, TaskPublishing publishing) {
+		return new JobReports(client, topology, publishing, Clock.systemUTC());
 	}
 
 	@Bean(destroyMethod = "shutdownNow")

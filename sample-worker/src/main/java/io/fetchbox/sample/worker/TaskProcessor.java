@@ -77,7 +77,7 @@ class TaskProcessor {
 				scope.success();
 			}
 			catch (DownloadFailure failure) {
-				scope.failure(failure.code(), failure.getMessage(), failure);
+				scope.deadLettered(failure.code(), failure.getMessage(), failure);
 				await(this.reports.deadLetter(task, failure.code(), failure.getMessage(), failure.attempts()));
 				this.events.deadLettered();
 				await(this.reports.failed(task, failure.code(), failure.getMessage()));

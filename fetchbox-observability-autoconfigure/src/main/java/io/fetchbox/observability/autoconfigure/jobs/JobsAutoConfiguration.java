@@ -6,15 +6,22 @@ import io.micrometer.tracing.Tracer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
+import io.fetchbox.observability.autoconfigure.joblog.JobLogAutoConfiguration;
+import io.fetchbox.observability.autoconfigure.metrics.FetchboxMetricsAutoConfiguration;
+import io.fetchbox.observability.joblog.JobLogFlusher;
+import io.fetchbox.observability.jobs.JobLogFlushingListener;
 import io.fetchbox.observability.jobs.TaskObservationConvention;
 import io.fetchbox.observability.jobs.TaskObservations;
 import io.fetchbox.observability.jobs.TaskPublishObservationConvention;
 import io.fetchbox.observability.jobs.TaskPublishing;
 import io.fetchbox.observability.jobs.TaskScopeListener;
+import io.fetchbox.observability.metrics.WorkerMetrics;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the job observation API:
@@ -39,11 +46,31 @@ public final class JobsAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnBean(JobLogFlusher.class)
+	@ConditionalOnMissingBean
+	JobLogFlushingListener jobLogFlushingListener(JobLogFlusher flusher) {
+		return new JobLogFlushingListener(flusher);
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
 	TaskPublishing taskPublishing(ObjectProvider<ObservationRegistry> registry, ObjectProvider<Tracer> tracer,
 			ObjectProvider<TaskPublishObservationConvention> convention) {
 		return new TaskPublishing(registry.getIfAvailable(() -> ObservationRegistry.NOOP),
 				tracer.getIfAvailable(() -> Tracer.NOOP), convention.getIfAvailable());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+	static class WorkerMetricsConfiguration {
+
+		@Bean
+		@ConditionalOnBean(WorkerMetrics.class)
+		@ConditionalOnMissingBean
+		WorkerMetricsTaskScopeListener workerMetricsTaskScopeListener(WorkerMetrics metrics) {
+			return new WorkerMetricsTaskScopeListener(metrics);
+		}
+
 	}
 
 }

@@ -1,9 +1,14 @@
 package io.fetchbox.observability.autoconfigure.operator;
 
 import java.time.Duration;
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.apache.iggy.client.async.tcp.AsyncIggyTcpClient;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -39,21 +44,26 @@ import io.fetchbox.observability.operator.JobTenantResolver;
 import io.fetchbox.observability.operator.LogStreamSettings;
 import io.fetchbox.observability.operator.LogTenantResolver;
 import io.fetchbox.observability.operator.OperatorAuthenticationManager;
+import io.fetchbox.observability.operator.OperatorCredential;
 import io.fetchbox.observability.operator.OperatorCredentialsConverter;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the operator SSE endpoint
  * {@code GET /operator/jobs/{jobId}/logs}, off unless
  * {@code fetchbox.telemetry.operator.log-stream.enabled=true}. Requests to
- * {@code /operator/**} go through their own security filter chain (ordered first, so it
- * leaves the application's own chains, or Boot's default one, untouched) that accepts
- * only the configured operator credentials. Without Spring Security the endpoint would be
- * open, so enabling it then fails startup.
+ * {@code /operator/**} go through their own security filter chain, ordered ahead of the
+ * application's chains and matching nothing else, that accepts only the configured
+ * operator credentials. Like any {@code SecurityFilterChain} bean it makes Spring Boot's
+ * default "secure everything" chain back off: a service that adds Spring Security only
+ * for this endpoint keeps its other paths as they were; one that wants them protected
+ * declares its own chain, as it would anyway. Without Spring Security the endpoint could
+ * not be protected, so enabling it then fails startup with a message naming the property.
  *
  * @since 0.1.0
  */
-@AutoConfiguration(
-		afterName = "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration")
+@AutoConfiguration(after = IggyAutoConfiguration.class, beforeName = {
+		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ SseEmitter.class, AsyncIggyTcpClient.class })
 @ConditionalOnBooleanProperty("fetchbox.telemetry.operator.log-stream.enabled")
@@ -95,22 +105,31 @@ public final class OperatorLogStreamAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	JobLogStreamController jobLogStreamController(JobLogTail operatorJobLogTail, JobTenantResolver jobTenantResolver,
-			OperatorProperties properties) {
+			OperatorProperties properties, ListableBeanFactory beanFactory) {
 		OperatorProperties.LogStream logStream = properties.getLogStream();
-		return new JobLogStreamController(operatorJobLogTail, jobTenantResolver, new LogStreamSettings(
-				logStream.getMaxStreams(), logStream.getHeartbeatInterval(), logStream.getTimeout()));
+		return new JobLogStreamController(
+				operatorJobLogTail, jobTenantResolver, new LogStreamSettings(logStream.getMaxStreams(),
+						logStream.getHeartbeatInterval(), logStream.getTimeout()),
+				OperatorRequestCounter.of(beanFactory));
 	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ SecurityFilterChain.class, HttpSecurity.class })
 	static class OperatorSecurityConfiguration {
 
+		private static final Log logger = LogFactory.getLog(OperatorSecurityConfiguration.class);
+
 		@Bean
 		@Order(SECURITY_ORDER)
 		@ConditionalOnMissingBean(name = "operatorSecurityFilterChain")
 		SecurityFilterChain operatorSecurityFilterChain(HttpSecurity http, OperatorProperties properties)
 				throws Exception {
-			OperatorAuthenticationManager manager = new OperatorAuthenticationManager(properties.operatorCredentials());
+			List<OperatorCredential> credentials = properties.operatorCredentials();
+			if (credentials.isEmpty()) {
+				logger.warn("No 'fetchbox.telemetry.operator.credentials' configured: every request to "
+						+ "/operator/** is refused with 401");
+			}
+			OperatorAuthenticationManager manager = new OperatorAuthenticationManager(credentials);
 			AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
 				response.setHeader("WWW-Authenticate", "Basic realm=\"fetchbox-operator\", Bearer");
 				response.setStatus(HttpStatus.UNAUTHORIZED.value());

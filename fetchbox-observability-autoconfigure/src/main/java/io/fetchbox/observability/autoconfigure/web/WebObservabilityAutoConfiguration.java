@@ -8,6 +8,7 @@ import io.fetchbox.observability.web.ProblemDetailsHandler;
 import io.fetchbox.observability.web.RequestIdFilter;
 import jakarta.servlet.DispatcherType;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -16,9 +17,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.SearchStrategy;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.autoconfigure.web.WebProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
+import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -75,6 +81,7 @@ public final class WebObservabilityAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBooleanProperty(name = "fetchbox.telemetry.problem-details.enabled", matchIfMissing = true)
+	@EnableConfigurationProperties(WebProperties.class)
 	static class ProblemDetailsConfiguration {
 
 		@Bean
@@ -85,8 +92,13 @@ public final class WebObservabilityAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(value = ErrorController.class, search = SearchStrategy.CURRENT)
-		ProblemDetailsErrorController fetchboxProblemDetailsErrorController() {
-			return new ProblemDetailsErrorController();
+		ProblemDetailsErrorController fetchboxProblemDetailsErrorController(
+				ObjectProvider<ErrorAttributes> errorAttributes, WebProperties webProperties,
+				ObjectProvider<ErrorViewResolver> errorViewResolvers) {
+			// Boot's ErrorMvcAutoConfiguration defines ErrorAttributes unless it is
+			// excluded.
+			return new ProblemDetailsErrorController(errorAttributes.getIfAvailable(DefaultErrorAttributes::new),
+					webProperties.getError(), errorViewResolvers.orderedStream().toList());
 		}
 
 	}

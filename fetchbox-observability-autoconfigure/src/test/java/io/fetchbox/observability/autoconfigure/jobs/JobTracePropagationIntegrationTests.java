@@ -93,7 +93,7 @@ class JobTracePropagationIntegrationTests {
 			assertThat(task.getAttributes().get(AttributeKey.stringKey("job_id"))).isEqualTo("job-1");
 			assertThat(task.getAttributes().get(AttributeKey.stringKey("resource_id"))).isEqualTo("r-7");
 			assertThat(task.getAttributes().get(AttributeKey.stringKey("job_type"))).isEqualTo("images");
-			assertThat(task.getAttributes().get(AttributeKey.stringKey("outcome"))).isEqualTo("success");
+			assertThat(task.getAttributes().get(AttributeKey.stringKey("outcome"))).isEqualTo("succeeded");
 			assertThat(workerMdc).containsEntry("job_id", "job-1")
 				.containsEntry("resource_id", "r-7")
 				.containsEntry("job_type", "images")
@@ -150,9 +150,9 @@ class JobTracePropagationIntegrationTests {
 				MDC.clear();
 			}
 			assertThat(observations.inflight()).isZero();
-			assertThat(listener.outcomes).containsExactly(TaskOutcome.FAILURE);
+			assertThat(listener.outcomes).containsExactly(TaskOutcome.FAILED);
 			SpanData span = span(flushedSpans(context), "task");
-			assertThat(span.getAttributes().get(AttributeKey.stringKey("outcome"))).isEqualTo("failure");
+			assertThat(span.getAttributes().get(AttributeKey.stringKey("outcome"))).isEqualTo("failed");
 		});
 	}
 

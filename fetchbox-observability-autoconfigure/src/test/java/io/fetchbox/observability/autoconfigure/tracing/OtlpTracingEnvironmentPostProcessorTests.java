@@ -4,10 +4,13 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.asm.ClassWriter;
+import org.springframework.asm.Opcodes;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,8 +79,55 @@ class OtlpTracingEnvironmentPostProcessorTests {
 			.withMessage("'fetchbox.telemetry.otlp.sampling-probability' must be between 0.0 and 1.0");
 	}
 
+	@Test
+	void otlpMetricsExportIsOffWhenItsRegistryIsPresent() {
+		process();
+		assertThat(this.environment.containsProperty("management.otlp.metrics.export.enabled")).isFalse();
+		SpringApplication application = new SpringApplication();
+		application
+			.setResourceLoader(new DefaultResourceLoader(new OtlpRegistryClassLoader(getClass().getClassLoader())));
+		this.processor.postProcessEnvironment(this.environment, application);
+		assertThat(this.environment.getProperty("management.otlp.metrics.export.enabled")).isEqualTo("false");
+	}
+
+	@Test
+	void explicitOtlpMetricsSettingWins() {
+		this.environment.withProperty("management.otlp.metrics.export.enabled", "true");
+		SpringApplication application = new SpringApplication();
+		application
+			.setResourceLoader(new DefaultResourceLoader(new OtlpRegistryClassLoader(getClass().getClassLoader())));
+		this.processor.postProcessEnvironment(this.environment, application);
+		assertThat(this.environment.getProperty("management.otlp.metrics.export.enabled")).isEqualTo("true");
+	}
+
 	private void process() {
 		this.processor.postProcessEnvironment(this.environment, new SpringApplication());
+	}
+
+	/**
+	 * Class loader that has a (generated, empty) {@code OtlpMeterRegistry}, standing in
+	 * for {@code micrometer-registry-otlp} on the class path.
+	 */
+	static class OtlpRegistryClassLoader extends ClassLoader {
+
+		private static final String NAME = "io.micrometer.registry.otlp.OtlpMeterRegistry";
+
+		OtlpRegistryClassLoader(ClassLoader parent) {
+			super(parent);
+		}
+
+		@Override
+		protected Class<?> findClass(String name) throws ClassNotFoundException {
+			if (!NAME.equals(name)) {
+				throw new ClassNotFoundException(name);
+			}
+			ClassWriter writer = new ClassWriter(0);
+			writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, NAME.replace('.', '/'), null, "java/lang/Object", null);
+			writer.visitEnd();
+			byte[] bytes = writer.toByteArray();
+			return defineClass(name, bytes, 0, bytes.length);
+		}
+
 	}
 
 }

@@ -2,6 +2,7 @@ package io.fetchbox.observability.autoconfigure.web;
 
 import io.fetchbox.observability.autoconfigure.FetchboxTelemetryAutoConfiguration;
 import io.fetchbox.observability.web.AccessLogFilter;
+import io.fetchbox.observability.web.ProblemDetailsErrorController;
 import io.fetchbox.observability.web.ProblemDetailsHandler;
 import io.fetchbox.observability.web.RequestIdFilter;
 import org.junit.jupiter.api.Test;
@@ -11,8 +12,12 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.core.Ordered;
+import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -37,7 +42,26 @@ class WebObservabilityAutoConfigurationTests {
 			assertThat(accessLog.getOrder()).isEqualTo(Ordered.HIGHEST_PRECEDENCE + 2);
 			assertThat(context).hasSingleBean(ProblemDetailsHandler.class);
 			assertThat(context).hasSingleBean(ResponseEntityExceptionHandler.class);
+			assertThat(context.findAnnotationOnBean("fetchboxProblemDetailsHandler", ControllerAdvice.class))
+				.isNotNull();
+			assertThat(context).hasSingleBean(ErrorController.class);
+			assertThat(context.getBean(ErrorController.class)).isInstanceOf(ProblemDetailsErrorController.class);
 		});
+	}
+
+	@Test
+	void bootsErrorControllerBacksOffToOurs() {
+		this.runner
+			.withConfiguration(
+					AutoConfigurations.of(DispatcherServletAutoConfiguration.class, ErrorMvcAutoConfiguration.class))
+			.run((context) -> assertThat(context.getBean(ErrorController.class))
+				.isInstanceOf(ProblemDetailsErrorController.class));
+	}
+
+	@Test
+	void userErrorControllerWins() {
+		this.runner.withBean("myErrorController", ErrorController.class, () -> new ErrorController() {
+		}).run((context) -> assertThat(context).doesNotHaveBean(ProblemDetailsErrorController.class));
 	}
 
 	@Test

@@ -1,0 +1,69 @@
+package io.fetchbox.observability.web;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Serves fixed paths by forwarding them, inside the server, to other paths: FetchBox's
+ * {@code /health/live}, {@code /health/ready} and {@code /metrics} are Actuator endpoints
+ * under another name (Actuator's additional paths take one segment only). Everything else
+ * passes through untouched. Targets are resolved lazily, on first use, because endpoint
+ * paths are known only once Actuator is configured.
+ *
+ * @since 0.1.0
+ */
+public class PathForwardingFilter extends OncePerRequestFilter {
+
+	private final Supplier<Map<String, String>> routes;
+
+	private volatile @Nullable Map<String, String> resolved;
+
+	/**
+	 * Create the filter.
+	 * @param routes supplies the map of request path (without context path) to target
+	 * path (context-relative); a missing target means 404 as usual
+	 */
+	public PathForwardingFilter(Supplier<Map<String, String>> routes) {
+		Assert.notNull(routes, "'routes' must not be null");
+		this.routes = routes;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String target = routes().get(pathWithinContext(request));
+		if (target != null) {
+			request.getRequestDispatcher(target).forward(request, response);
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+	private Map<String, String> routes() {
+		Map<String, String> routes = this.resolved;
+		if (routes == null) {
+			routes = Map.copyOf(this.routes.get());
+			this.resolved = routes;
+		}
+		return routes;
+	}
+
+	private static String pathWithinContext(HttpServletRequest request) {
+		String uri = request.getRequestURI();
+		String contextPath = request.getContextPath();
+		String path = (contextPath != null && !contextPath.isEmpty() && uri.startsWith(contextPath))
+				? uri.substring(contextPath.length()) : uri;
+		return (path.length() > 1 && path.endsWith("/")) ? path.substring(0, path.length() - 1) : path;
+	}
+
+}

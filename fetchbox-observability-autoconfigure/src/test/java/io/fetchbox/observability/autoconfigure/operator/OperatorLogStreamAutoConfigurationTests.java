@@ -1,0 +1,108 @@
+package io.fetchbox.observability.autoconfigure.operator;
+
+import java.util.Optional;
+
+import org.apache.iggy.client.async.tcp.AsyncIggyTcpClient;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.security.web.SecurityFilterChain;
+
+import io.fetchbox.observability.autoconfigure.iggy.IggyAutoConfiguration;
+import io.fetchbox.observability.joblog.tail.JobTailer;
+import io.fetchbox.observability.operator.JobLogStreamController;
+import io.fetchbox.observability.operator.JobTenantResolver;
+import io.fetchbox.observability.operator.LogTenantResolver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link OperatorLogStreamAutoConfiguration}.
+ */
+class OperatorLogStreamAutoConfigurationTests {
+
+	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(OperatorLogStreamAutoConfiguration.class, IggyAutoConfiguration.class,
+				SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class))
+		// A closed port: the clients connect in the background and never block startup.
+		.withPropertyValues("fetchbox.telemetry.iggy.address=127.0.0.1:1",
+				"fetchbox.telemetry.operator.credentials[0].username=ops",
+				"fetchbox.telemetry.operator.credentials[0].password=secret");
+
+	@Test
+	void offByDefault() {
+		this.runner.run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).doesNotHaveBean(JobLogStreamController.class);
+			assertThat(context).doesNotHaveBean("operatorSecurityFilterChain");
+			assertThat(context).doesNotHaveBean(JobTailer.class);
+		});
+	}
+
+	@Test
+	void enabledServesTheEndpointBehindItsOwnSecurityChain() {
+		this.runner.withPropertyValues("fetchbox.telemetry.operator.log-stream.enabled=true").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).hasSingleBean(JobLogStreamController.class);
+			assertThat(context).hasSingleBean(JobTailer.class);
+			assertThat(context.getBean(JobTenantResolver.class)).isInstanceOf(LogTenantResolver.class);
+			assertThat(context).hasBean("operatorSecurityFilterChain");
+			// Boot's default "secure everything" chain backs off: other paths stay as
+			// they were.
+			assertThat(context.getBeansOfType(SecurityFilterChain.class))
+				.containsOnlyKeys("operatorSecurityFilterChain");
+		});
+	}
+
+	@Test
+	void userTenantResolverWins() {
+		JobTenantResolver ledger = (jobId) -> Optional.of("acme");
+		this.runner.withPropertyValues("fetchbox.telemetry.operator.log-stream.enabled=true")
+			.withBean(JobTenantResolver.class, () -> ledger)
+			.run((context) -> assertThat(context.getBean(JobTenantResolver.class)).isSameAs(ledger));
+	}
+
+	@Test
+	void enablingWithoutSpringSecurityFailsNamingTheProperty() {
+		this.runner.withPropertyValues("fetchbox.telemetry.operator.log-stream.enabled=true")
+			.withClassLoader(new FilteredClassLoader(SecurityFilterChain.class))
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessageContaining("'fetchbox.telemetry.operator.log-stream.enabled'")
+					.hasMessageContaining("spring-boot-security");
+			});
+	}
+
+	@Test
+	void backsOffWithoutTheIggySdkOrOutsideAServletApplication() {
+		this.runner.withPropertyValues("fetchbox.telemetry.operator.log-stream.enabled=true")
+			.withClassLoader(new FilteredClassLoader(AsyncIggyTcpClient.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(JobLogStreamController.class));
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(OperatorLogStreamAutoConfiguration.class))
+			.withPropertyValues("fetchbox.telemetry.operator.log-stream.enabled=true")
+			.run((context) -> assertThat(context).doesNotHaveBean(JobLogStreamController.class));
+	}
+
+	@Test
+	void invalidValuesFailStartupNamingTheProperty() {
+		this.runner
+			.withPropertyValues("fetchbox.telemetry.operator.log-stream.enabled=true",
+					"fetchbox.telemetry.operator.log-stream.max-streams=0")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("'fetchbox.telemetry.operator.log-stream.max-streams' must be at least 1"));
+		this.runner
+			.withPropertyValues("fetchbox.telemetry.operator.log-stream.enabled=true",
+					"fetchbox.telemetry.operator.credentials[1].username=nosecret")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("'fetchbox.telemetry.operator.credentials[1].password' or "
+						+ "'fetchbox.telemetry.operator.credentials[1].token' must be set"));
+	}
+
+}

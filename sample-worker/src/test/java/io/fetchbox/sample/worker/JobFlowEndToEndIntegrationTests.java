@@ -1,0 +1,345 @@
+package io.fetchbox.sample.worker;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.adobe.testing.s3mock.junit5.S3MockExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import io.fetchbox.observability.messages.DeadLetterTask;
+import io.fetchbox.observability.messages.DownloadTask;
+import io.fetchbox.observability.messages.JobLog;
+import io.fetchbox.observability.testkit.IggyTestkitExtension;
+import io.fetchbox.observability.testkit.StoredMessage;
+import io.fetchbox.sample.worker.OtlpTraceReceiver.ReceivedSpan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The FetchBox job flow end to end, with the real executable jars of the sample API and
+ * worker as separate processes, the Iggy testkit, S3Mock, a decoding OTLP receiver and a
+ * local HTTP origin: a job of 20 resources (404s, slow ones, a flaky one, one through a
+ * failing proxy pool) completes with the right counts while a worker is killed mid-job
+ * and replaced; one trace id covers the API request and every task.
+ */
+class JobFlowEndToEndIntegrationTests {
+
+	private static final String VERSION = System.getProperty("project.version", "0.1.0-SNAPSHOT");
+
+	@RegisterExtension
+	static final IggyTestkitExtension iggy = new IggyTestkitExtension();
+
+	@RegisterExtension
+	static final S3MockExtension s3 = S3MockExtension.builder()
+		.withInitialBuckets("objects")
+		.withHttpPort(0)
+		.withHttpsPort(0)
+		// S3Mock is a Boot app in this JVM, which has the starter on its class path.
+		.withProperty("spring.autoconfigure.exclude",
+				"io.fetchbox.observability.autoconfigure.iggy.IggyAutoConfiguration,"
+						+ "io.fetchbox.observability.autoconfigure.joblog.JobLogAutoConfiguration")
+		.silent()
+		.build();
+
+	@TempDir
+	static Path work;
+
+	static OtlpTraceReceiver otlp;
+
+	static DemoOrigin origin;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final ObjectMapper json = new ObjectMapper();
+
+	private final List<ServiceProcess> processes = new ArrayList<>();
+
+	@BeforeAll
+	static void start() throws IOException {
+		otlp = new OtlpTraceReceiver();
+		origin = DemoOrigin.start("127.0.0.1", 0);
+	}
+
+	@AfterAll
+	static void stop() {
+		otlp.close();
+		origin.close();
+	}
+
+	@Test
+	void jobCompletesWithOneTraceAndSurvivesAWorkerKill() throws Exception {
+		int apiPort = ServiceProcess.freePort();
+		ServiceProcess api = start("api", Path.of("../sample-api/target/sample-api-" + VERSION + "-exec.jar"),
+				List.of("--server.port=" + apiPort, "--spring.datasource.url=jdbc:h2:file:" + work.resolve("ledger")));
+		ServiceProcess firstWorker = startWorker("worker-1");
+		awaitUp(api, "http://127.0.0.1:" + apiPort + "/jobs/none", 404);
+		awaitLog(firstWorker, "Consuming jobs.tasks");
+
+		// A job's tasks share one partition and the worker polls batches of 4 in order:
+		// batch 1 is fast, batch 2 is slow, so the kill lands while batch 2 is in flight.
+		List<String> resources = new ArrayList<>();
+		Set<String> missing = new HashSet<>();
+		for (int i = 0; i < 4; i++) {
+			resources.add(resource("f" + i, originUrl("127.0.0.1", "/files/f" + i + ".txt")));
+		}
+		for (int i = 0; i < 3; i++) {
+			resources.add(resource("s" + i, originUrl("127.0.0.1", "/slow/s" + i + "?ms=6000")));
+		}
+		for (int i = 4; i < 12; i++) {
+			resources.add(resource("f" + i, originUrl("127.0.0.1", "/files/f" + i + ".txt")));
+		}
+		for (int i = 0; i < 3; i++) {
+			missing.add("m" + i);
+			resources.add(resource("m" + i, originUrl("127.0.0.1", "/missing/m" + i)));
+		}
+		resources.add(resource("flaky", originUrl("127.0.0.1", "/flaky/once")));
+		// "localhost" is routed through the failing proxy pool first.
+		resources.add(resource("proxied", originUrl("localhost", "/files/proxied.txt")));
+		HttpResponse<String> accepted = post("http://127.0.0.1:" + apiPort + "/jobs",
+				"{\"job_type\": \"e2e\", \"tenant\": \"acme\", \"resources\": [" + String.join(",", resources) + "]}");
+		assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+		String jobId = this.json.readTree(accepted.body()).get("job_id").asString();
+		String jobUrl = "http://127.0.0.1:" + apiPort + "/jobs/" + jobId;
+
+		// Kill the first worker mid-job: once the first batch is done (and its spans are
+		// exported: a killed process loses what it has not sent), during the slow batch.
+		await().atMost(Duration.ofSeconds(60))
+			.ignoreExceptions()
+			.until(() -> done(jobUrl) >= 4 && taskSpanResources(jobId).containsAll(Set.of("f0", "f1", "f2", "f3")));
+		firstWorker.kill();
+		assertThat(done(jobUrl)).isLessThan(20);
+		ServiceProcess secondWorker = startWorker("worker-2");
+
+		await().atMost(Duration.ofSeconds(90)).ignoreExceptions().untilAsserted(() -> {
+			JsonNode job = this.json.readTree(get(jobUrl).body());
+			assertThat(job.get("state").asString()).isEqualTo("JOB_STATE_PARTIAL");
+			assertThat(job.get("resources_total").asInt()).isEqualTo(20);
+			assertThat(job.get("resources_completed").asInt()).isEqualTo(17);
+			assertThat(job.get("resources_failed").asInt()).isEqualTo(3);
+			assertThat(job.get("last_error_code").asString()).isEqualTo("http_404");
+		});
+
+		// Failures are dead-lettered (at least once each, nothing else).
+		Set<String> deadLettered = iggy.server()
+			.messages("fetchbox", "jobs.dlq")
+			.stream()
+			.filter((message) -> jobId.equals(message.headers().get("job_id")))
+			.map((message) -> parseDeadLetter(message))
+			.peek((dead) -> assertThat(dead.getFailureCode()).isEqualTo("http_404"))
+			.map((dead) -> dead.getTask().getResourceId())
+			.collect(Collectors.toSet());
+		assertThat(deadLettered).isEqualTo(missing);
+
+		// Every downloaded object is in S3, none lost.
+		try (S3Client client = s3.createS3ClientV2()) {
+			List<String> keys = client
+				.listObjectsV2(ListObjectsV2Request.builder().bucket("objects").prefix("acme/" + jobId + "/").build())
+				.contents()
+				.stream()
+				.map(S3Object::key)
+				.toList();
+			assertThat(keys).hasSize(17).contains("acme/" + jobId + "/proxied", "acme/" + jobId + "/flaky");
+		}
+
+		// One trace: the API request span and every worker task span.
+		String traceId = DownloadTask
+			.parseFrom(iggy.server()
+				.messages("fetchbox", "jobs.tasks")
+				.stream()
+				.filter((message) -> jobId.equals(message.headers().get("job_id")))
+				.findFirst()
+				.orElseThrow()
+				.payload())
+			.getTraceId();
+		assertThat(traceId).matches("[0-9a-f]{32}");
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			List<ReceivedSpan> spans = otlp.spans();
+			assertThat(spans).anySatisfy((span) -> {
+				assertThat(span.service()).isEqualTo("fetchbox-api");
+				assertThat(span.name()).containsIgnoringCase("/jobs");
+				assertThat(span.traceId()).isEqualTo(traceId);
+			});
+			List<ReceivedSpan> tasks = spans.stream()
+				.filter((span) -> span.name().equals("task") && span.jobId().equals(jobId))
+				.toList();
+			assertThat(tasks).allSatisfy((span) -> {
+				assertThat(span.service()).isEqualTo("fetchbox-worker");
+				assertThat(span.traceId()).isEqualTo(traceId);
+			});
+			assertThat(tasks.stream().map(ReceivedSpan::resourceId).collect(Collectors.toSet())).hasSize(20);
+		});
+
+		// Every job log record of the job carries its trace id and job id.
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			List<JobLog> logs = iggy.server()
+				.messages("fetchbox", "jobs.logs")
+				.stream()
+				.map(JobFlowEndToEndIntegrationTests::parseJobLog)
+				.filter((log) -> log.getJobId().equals(jobId))
+				.toList();
+			assertThat(logs).extracting(JobLog::getMessage).anyMatch((message) -> message.startsWith("task completed"));
+			assertThat(logs).extracting(JobLog::getMessage).anyMatch((message) -> message.startsWith("task failed"));
+			assertThat(logs).allSatisfy((log) -> assertThat(log.getTraceId()).isEqualTo(traceId));
+		});
+
+		// Both services' metrics show the job. The second worker handled everything after
+		// the first batch (the first worker's counters died with it).
+		String apiMetrics = get("http://127.0.0.1:" + apiPort + "/metrics").body();
+		assertThat(sum(apiMetrics, "fetchbox_ingest_jobs_total", "result=\"accepted\"")).isEqualTo(1);
+		assertThat(sum(apiMetrics, "fetchbox_ledger_jobs_created_total")).isEqualTo(1);
+		assertThat(sum(apiMetrics, "fetchbox_ledger_idempotency_misses_total")).isEqualTo(20);
+		String workerMetrics = get("http://127.0.0.1:" + this.workerManagementPort + "/metrics").body();
+		assertThat(sum(workerMetrics, "fetchbox_worker_tasks_total", "outcome=\"succeeded\"", "trace=\"present\""))
+			.isEqualTo(13);
+		assertThat(sum(workerMetrics, "fetchbox_worker_tasks_total", "outcome=\"dead_lettered\"")).isEqualTo(3);
+		assertThat(sum(workerMetrics, "fetchbox_worker_tasks_total", "trace=\"missing\"")).isZero();
+		assertThat(sum(workerMetrics, "fetchbox_worker_dlq_total")).isEqualTo(3);
+		assertThat(sum(workerMetrics, "fetchbox_proxy_failures_total", "pool=\"broken\"")).isEqualTo(1);
+		assertThat(sum(workerMetrics, "fetchbox_worker_retries_total")).isEqualTo(1);
+		assertThat(sum(workerMetrics, "fetchbox_worker_tasks_inflight")).isZero();
+
+		assertThat(secondWorker.stop()).as("graceful stop of %s", secondWorker).isTrue();
+		assertThat(secondWorker.output()).contains("Stopped consuming");
+		api.stop();
+	}
+
+	private int workerManagementPort;
+
+	private ServiceProcess startWorker(String name) throws IOException {
+		int port = ServiceProcess.freePort();
+		int managementPort = ServiceProcess.freePort();
+		this.workerManagementPort = managementPort;
+		int closedPort = ServiceProcess.freePort();
+		return start(name, Path.of("target/sample-worker-" + VERSION + ".jar"),
+				List.of("--server.port=" + port, "--fetchbox.telemetry.metrics-addr=127.0.0.1:" + managementPort,
+						"--fetchbox.sample.worker.max-inflight-tasks=4", "--fetchbox.sample.worker.retry-backoff=50ms",
+						"--fetchbox.sample.worker.shutdown-grace-period=10s",
+						"--fetchbox.sample.worker.proxy.pools.broken=127.0.0.1:" + closedPort,
+						"--fetchbox.sample.worker.proxy.routes.localhost=broken,direct",
+						"--fetchbox.sample.worker.storage.s3.bucket=objects",
+						"--fetchbox.sample.worker.storage.s3.endpoint=http://127.0.0.1:" + s3.getHttpPort(),
+						"--fetchbox.sample.worker.storage.s3.access-key=test",
+						"--fetchbox.sample.worker.storage.s3.secret-key=test"));
+	}
+
+	private ServiceProcess start(String name, Path jar, List<String> args) throws IOException {
+		List<String> all = new ArrayList<>(args);
+		all.add("--fetchbox.telemetry.iggy.address=" + iggy.address());
+		all.add("--fetchbox.telemetry.otlp.enabled=true");
+		all.add("--fetchbox.telemetry.otlp.endpoint=" + otlp.endpoint());
+		all.add("--fetchbox.telemetry.otlp.sampling-probability=1.0");
+		all.add("--management.opentelemetry.tracing.export.schedule-delay=100ms");
+		all.add("--fetchbox.telemetry.joblog.schedule-delay=100ms");
+		ServiceProcess process = ServiceProcess.start(name, jar, work.resolve(name), Path.of("target/e2e"), all);
+		this.processes.add(process);
+		return process;
+	}
+
+	@org.junit.jupiter.api.AfterEach
+	void stopProcesses() throws InterruptedException {
+		for (ServiceProcess process : this.processes) {
+			process.close();
+		}
+	}
+
+	private static Set<String> taskSpanResources(String jobId) {
+		return otlp.spans()
+			.stream()
+			.filter((span) -> span.name().equals("task") && span.jobId().equals(jobId))
+			.map(ReceivedSpan::resourceId)
+			.collect(Collectors.toSet());
+	}
+
+	/** Sum of the samples of a Prometheus metric whose labels contain every fragment. */
+	private static double sum(String scrape, String name, String... labelFragments) {
+		return scrape.lines()
+			.filter((line) -> line.startsWith(name + "{") || line.startsWith(name + " "))
+			.filter((line) -> java.util.Arrays.stream(labelFragments).allMatch(line::contains))
+			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
+	}
+
+	private int done(String jobUrl) throws Exception {
+		JsonNode job = this.json.readTree(get(jobUrl).body());
+		return job.get("resources_completed").asInt() + job.get("resources_failed").asInt();
+	}
+
+	private void awaitUp(ServiceProcess process, String url, int status) {
+		await().atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofMillis(500))
+			.ignoreExceptions()
+			.untilAsserted(() -> {
+				assertThat(process.isAlive()).as("%s is running", process).isTrue();
+				assertThat(get(url).statusCode()).isEqualTo(status);
+			});
+	}
+
+	private void awaitLog(ServiceProcess process, String line) {
+		await().atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofMillis(500))
+			.ignoreExceptions()
+			.untilAsserted(() -> {
+				assertThat(process.isAlive()).as("%s is running", process).isTrue();
+				assertThat(process.output()).contains(line);
+			});
+	}
+
+	private static String resource(String id, String url) {
+		return "{\"resource_id\": \"" + id + "\", \"url\": \"" + url + "\"}";
+	}
+
+	private static String originUrl(String host, String path) {
+		return "http://" + host + ":" + origin.port() + path;
+	}
+
+	private HttpResponse<String> post(String url, String body) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> get(String url) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static DeadLetterTask parseDeadLetter(StoredMessage message) {
+		try {
+			return DeadLetterTask.parseFrom(message.payload());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static JobLog parseJobLog(StoredMessage message) {
+		try {
+			return JobLog.parseFrom(message.payload());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
