@@ -1,0 +1,80 @@
+package io.fetchbox.observability.health;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code fetchbox.telemetry.metrics-addr} moves Actuator and {@code /metrics} to their
+ * own port; the probes stay on the main port. The broker is unreachable here, so
+ * readiness is DOWN (and the service still starts).
+ */
+class SeparateManagementPortTests {
+
+	@TempDir
+	static Path temp;
+
+	private static ConfigurableApplicationContext context;
+
+	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	@BeforeAll
+	static void start() throws Exception {
+		int closedPort;
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			closedPort = socket.getLocalPort();
+		}
+		context = new SpringApplicationBuilder(ProbedApplication.class).run("--spring.config.name=fetchbox-health-test",
+				"--server.port=0", "--spring.application.name=worker", "--fetchbox.telemetry.logging.format=text",
+				"--fetchbox.telemetry.metrics-addr=127.0.0.1:0",
+				"--fetchbox.telemetry.iggy.address=127.0.0.1:" + closedPort, "--fetchbox.telemetry.health.timeout=1s",
+				"--test.ledger.url=jdbc:h2:file:" + temp.resolve("ledger"));
+	}
+
+	@AfterAll
+	static void stop() {
+		if (context != null) {
+			context.close();
+		}
+	}
+
+	@Test
+	void actuatorAndMetricsMoveProbesStay() throws Exception {
+		String main = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+		String management = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.management.port");
+		assertThat(management).isNotEqualTo(main);
+
+		assertThat(get(main + "/health/live").statusCode()).isEqualTo(200);
+		HttpResponse<String> ready = get(main + "/health/ready");
+		assertThat(ready.statusCode()).isEqualTo(503);
+
+		HttpResponse<String> metrics = get(management + "/metrics");
+		assertThat(metrics.statusCode()).isEqualTo(200);
+		assertThat(metrics.body()).contains("service_ready{service=\"worker\"} 0.0")
+			.contains("fetchbox_worker_tasks_inflight");
+		assertThat(get(management + "/actuator/health").statusCode()).isEqualTo(503);
+		assertThat(get(main + "/metrics").statusCode()).isEqualTo(404);
+		assertThat(get(main + "/actuator/prometheus").statusCode()).isEqualTo(404);
+	}
+
+	private static HttpResponse<String> get(String url) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+}
