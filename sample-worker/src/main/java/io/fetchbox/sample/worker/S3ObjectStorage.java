@@ -20,6 +20,14 @@ class S3ObjectStorage implements ObjectStorage {
 		this.bucket = bucket;
 	}
 
+	S3Client client() {
+		return this.s3;
+	}
+
+	String bucket() {
+		return this.bucket;
+	}
+
 	@Override
 	public String put(String key, byte[] body, String contentType) throws DownloadFailure {
 		try {
