@@ -30,6 +30,10 @@ final class Ansi {
 		return new Ansi(false);
 	}
 
+	static Ansi on() {
+		return new Ansi(true);
+	}
+
 	String level(LogLevel level, String text) {
 		if (!this.enabled) {
 			return text;

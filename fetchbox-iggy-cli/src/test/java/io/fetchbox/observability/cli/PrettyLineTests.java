@@ -32,6 +32,16 @@ class PrettyLineTests {
 	}
 
 	@Test
+	void coloursTheLevelOnATerminal() {
+		JobLog error = JobLog.newBuilder().setLevel(LogLevel.LOG_LEVEL_ERROR).setMessage("boom").build();
+		JobLog warn = JobLog.newBuilder().setLevel(LogLevel.LOG_LEVEL_WARN).setMessage("hmm").build();
+		assertThat(PrettyLine.of(new TailedJobLog(0, 0, error, 1_000), Ansi.on()))
+			.isEqualTo("1970-01-01T00:00:00.001Z \u001b[1;31mERROR\u001b[0m boom");
+		assertThat(PrettyLine.of(new TailedJobLog(0, 0, warn, 1_000), Ansi.on()))
+			.isEqualTo("1970-01-01T00:00:00.001Z \u001b[33mWARN\u001b[0m  hmm");
+	}
+
+	@Test
 	void neutralisesTerminalEscapesInMessages() {
 		JobLog log = JobLog.newBuilder().setLevel(LogLevel.LOG_LEVEL_INFO).setMessage("\u001b[2Jboom").build();
 		assertThat(PrettyLine.of(new TailedJobLog(0, 0, log, 1_000), Ansi.off()))

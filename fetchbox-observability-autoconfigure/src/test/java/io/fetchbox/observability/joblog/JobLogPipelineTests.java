@@ -84,7 +84,7 @@ class JobLogPipelineTests {
 		start(settings(LONG, 512, 100, DropPolicy.DROP_NEWEST));
 		offer("a", 2, LogLevel.LOG_LEVEL_INFO);
 		offer("b", 1, LogLevel.LOG_LEVEL_INFO);
-		new JobLogTaskScopeFlusher(this.pipeline).taskFinished(
+		new io.fetchbox.observability.jobs.JobLogFlushingListener(this.pipeline).taskFinished(
 				io.fetchbox.observability.messages.DownloadTask.newBuilder().setJobId("a").build(),
 				io.fetchbox.observability.jobs.TaskOutcome.values()[0], Duration.ofMillis(5), false);
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.transport.delivered().size() == 2);

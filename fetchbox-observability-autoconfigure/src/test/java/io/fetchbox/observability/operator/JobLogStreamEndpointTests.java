@@ -305,7 +305,7 @@ class JobLogStreamEndpointTests {
 		@Bean(destroyMethod = "close")
 		JobTailer operatorJobTailer(InMemoryTopicReader inMemoryJobsLogs) {
 			return new JobTailer(inMemoryJobsLogs,
-					new TailSettings(200, Duration.ofMillis(10), Duration.ofMillis(50), 4));
+					new TailSettings(200, Duration.ofMillis(10), Duration.ofMillis(500), 4));
 		}
 
 	}

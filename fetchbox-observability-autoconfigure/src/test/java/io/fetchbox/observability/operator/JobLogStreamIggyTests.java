@@ -41,7 +41,7 @@ import static org.awaitility.Awaitility.await;
 		properties = { "fetchbox.telemetry.operator.log-stream.enabled=true",
 				"fetchbox.telemetry.operator.log-stream.max-streams=50",
 				"fetchbox.telemetry.operator.log-stream.heartbeat-interval=200ms",
-				"fetchbox.telemetry.operator.log-stream.poll-interval=100ms",
+				"fetchbox.telemetry.operator.log-stream.poll-interval=500ms",
 				"fetchbox.telemetry.operator.credentials[0].username=admin",
 				"fetchbox.telemetry.operator.credentials[0].password=s3cret",
 				"fetchbox.telemetry.operator.credentials[1].username=acme-ops",

@@ -46,7 +46,7 @@ final class SseTestClient implements AutoCloseable {
 
 	static SseTestClient open(int port, String path, Map<String, String> requestHeaders) throws IOException {
 		Socket socket = new Socket("127.0.0.1", port);
-		socket.setSoTimeout(10_000);
+		socket.setSoTimeout(30_000);
 		StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.0\r\nHost: 127.0.0.1\r\n");
 		request.append("Accept: text/event-stream\r\n");
 		requestHeaders.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));

@@ -48,6 +48,9 @@ public final class ForkedApplication implements AutoCloseable {
 		command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
 		command.add("-Xmx256m");
 		command.add("-XX:TieredStopAtLevel=1");
+		// JVM warnings go to stdout by default; stdout must hold only the application's
+		// lines.
+		command.add("-XX:+DisplayVMOutputToStderr");
 		command.add("-Dfile.encoding=UTF-8");
 		command.add("-cp");
 		command.add(classPath);

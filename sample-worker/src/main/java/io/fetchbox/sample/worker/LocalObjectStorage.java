@@ -16,6 +16,12 @@ class LocalObjectStorage implements ObjectStorage {
 
 	LocalObjectStorage(Path root) {
 		this.root = root.toAbsolutePath().normalize();
+		try {
+			Files.createDirectories(this.root);
+		}
+		catch (IOException ex) {
+			// Readiness reports it (the storage probe); writes fail with a clear message.
+		}
 	}
 
 	Path root() {

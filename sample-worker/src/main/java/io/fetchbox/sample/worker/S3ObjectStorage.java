@@ -20,6 +20,14 @@ class S3ObjectStorage implements ObjectStorage {
 		this.bucket = bucket;
 	}
 
+	S3Client client() {
+		return this.s3;
+	}
+
+	String bucket() {
+		return this.bucket;
+	}
+
 	@Override
 	public String put(String key, byte[] body, String contentType) throws DownloadFailure {
 		try {
@@ -28,11 +36,14 @@ class S3ObjectStorage implements ObjectStorage {
 			return "s3://" + this.bucket + "/" + key;
 		}
 		catch (S3Exception ex) {
-			throw new DownloadFailure("s3_" + ex.statusCode(), "S3 put failed: " + ex.awsErrorDetails().errorCode(),
+			String error = (ex.awsErrorDetails() != null) ? ex.awsErrorDetails().errorCode() : null;
+			throw new DownloadFailure("s3_" + ex.statusCode(),
+					"S3 put failed: HTTP " + ex.statusCode() + ((error != null) ? " " + error : ""),
 					ex.statusCode() >= 500, ex);
 		}
 		catch (SdkException ex) {
-			throw new DownloadFailure("s3_io", "S3 put failed: " + ex.getMessage(), true, ex);
+			throw new DownloadFailure("s3_io", "S3 put failed: " + ex.getClass().getSimpleName()
+					+ ((ex.getMessage() != null) ? ": " + ex.getMessage() : ""), true, ex);
 		}
 	}
 

@@ -20,6 +20,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.fetchbox.observability.health.FilesystemStorageHealthProbe;
+import io.fetchbox.observability.health.S3StorageHealthProbe;
+import io.fetchbox.observability.health.StorageHealthProbe;
 import io.fetchbox.observability.iggy.IggyTopology;
 import io.fetchbox.observability.iggy.SupervisedIggyClient;
 import io.fetchbox.observability.jobs.TaskObservations;
@@ -66,6 +69,18 @@ class SampleWorkerConfiguration {
 			builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
 		}
 		return new S3ObjectStorage(builder.build(), s3.getBucket());
+	}
+
+	/**
+	 * Readiness checks the storage the worker really writes to: the bucket, or the
+	 * directory.
+	 */
+	@Bean
+	StorageHealthProbe storageHealthProbe(ObjectStorage storage) {
+		if (storage instanceof S3ObjectStorage s3) {
+			return new S3StorageHealthProbe(s3.client(), s3.bucket());
+		}
+		return new FilesystemStorageHealthProbe(((LocalObjectStorage) storage).root());
 	}
 
 	@Bean

@@ -218,6 +218,10 @@ class JobFlowEndToEndIntegrationTests {
 		assertThat(sum(workerMetrics, "fetchbox_worker_retries_total")).isEqualTo(1);
 		assertThat(sum(workerMetrics, "fetchbox_worker_tasks_inflight")).isZero();
 
+		// Both services are ready: Iggy, storage (S3 bucket) and ledger checks are up.
+		assertThat(get("http://127.0.0.1:" + apiPort + "/health/ready").statusCode()).isEqualTo(200);
+		assertThat(get("http://127.0.0.1:" + this.workerPort + "/health/ready").statusCode()).isEqualTo(200);
+
 		assertThat(secondWorker.stop()).as("graceful stop of %s", secondWorker).isTrue();
 		assertThat(secondWorker.output()).contains("Stopped consuming");
 		api.stop();
@@ -225,8 +229,11 @@ class JobFlowEndToEndIntegrationTests {
 
 	private int workerManagementPort;
 
+	private int workerPort;
+
 	private ServiceProcess startWorker(String name) throws IOException {
 		int port = ServiceProcess.freePort();
+		this.workerPort = port;
 		int managementPort = ServiceProcess.freePort();
 		this.workerManagementPort = managementPort;
 		int closedPort = ServiceProcess.freePort();

@@ -23,7 +23,6 @@ import io.fetchbox.observability.iggy.IggyTopology;
 import io.fetchbox.observability.iggy.SupervisedIggyClient;
 import io.fetchbox.observability.joblog.IggyJobLogTransport;
 import io.fetchbox.observability.joblog.JobLogPipeline;
-import io.fetchbox.observability.joblog.JobLogTaskScopeFlusher;
 import io.fetchbox.observability.joblog.JobLogTransport;
 import io.fetchbox.observability.joblog.logback.JobLogAppenderInstaller;
 import io.fetchbox.observability.joblog.metrics.JobLogEmitterMetrics;
@@ -54,19 +53,13 @@ public final class JobLogAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	JobLogPipeline jobLogPipeline(JobLogProperties properties) {
-		return JobLogAppenderInstaller.install(loggerContext(), properties.toSettings());
+		return JobLogAppenderInstaller.installForApplication(loggerContext(), properties.toSettings());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	JobLogLifecycle jobLogLifecycle(JobLogPipeline pipeline, JobLogTransport transport) {
 		return new JobLogLifecycle(pipeline, transport, loggerContext());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	JobLogTaskScopeFlusher jobLogTaskScopeFlusher(JobLogPipeline pipeline) {
-		return new JobLogTaskScopeFlusher(pipeline);
 	}
 
 	static LoggerContext loggerContext() {

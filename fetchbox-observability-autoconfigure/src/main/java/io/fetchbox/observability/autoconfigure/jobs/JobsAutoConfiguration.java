@@ -12,8 +12,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.fetchbox.observability.autoconfigure.joblog.JobLogAutoConfiguration;
-import io.fetchbox.observability.autoconfigure.metrics.FetchboxMetricsAutoConfiguration;
 import io.fetchbox.observability.joblog.JobLogFlusher;
 import io.fetchbox.observability.jobs.JobLogFlushingListener;
 import io.fetchbox.observability.jobs.TaskObservationConvention;
@@ -31,9 +29,12 @@ import io.fetchbox.observability.metrics.WorkerMetrics;
  *
  * @since 0.1.0
  */
-@AutoConfiguration(
-		afterName = { "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
-				"org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration" })
+// Names only: with both 'after' and 'afterName' the generated ordering metadata kept just
+// the names, and the listeners below were evaluated before the beans they need.
+@AutoConfiguration(afterName = { "io.fetchbox.observability.autoconfigure.joblog.JobLogAutoConfiguration",
+		"io.fetchbox.observability.autoconfigure.metrics.FetchboxMetricsAutoConfiguration",
+		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+		"org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration" })
 @ConditionalOnClass({ ObservationRegistry.class, Tracer.class })
 public final class JobsAutoConfiguration {
 

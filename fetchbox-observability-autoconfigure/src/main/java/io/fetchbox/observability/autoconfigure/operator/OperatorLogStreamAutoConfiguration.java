@@ -1,10 +1,13 @@
 package io.fetchbox.observability.autoconfigure.operator;
 
 import java.time.Duration;
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.apache.iggy.client.async.tcp.AsyncIggyTcpClient;
 
-import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -40,6 +43,7 @@ import io.fetchbox.observability.operator.JobTenantResolver;
 import io.fetchbox.observability.operator.LogStreamSettings;
 import io.fetchbox.observability.operator.LogTenantResolver;
 import io.fetchbox.observability.operator.OperatorAuthenticationManager;
+import io.fetchbox.observability.operator.OperatorCredential;
 import io.fetchbox.observability.operator.OperatorCredentialsConverter;
 
 /**
@@ -100,24 +104,29 @@ public final class OperatorLogStreamAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	JobLogStreamController jobLogStreamController(JobLogTail operatorJobLogTail, JobTenantResolver jobTenantResolver,
-			OperatorProperties properties, ListableBeanFactory beanFactory) {
+			OperatorProperties properties) {
 		OperatorProperties.LogStream logStream = properties.getLogStream();
-		return new JobLogStreamController(
-				operatorJobLogTail, jobTenantResolver, new LogStreamSettings(logStream.getMaxStreams(),
-						logStream.getHeartbeatInterval(), logStream.getTimeout()),
-				OperatorRequestCounter.of(beanFactory));
+		return new JobLogStreamController(operatorJobLogTail, jobTenantResolver, new LogStreamSettings(
+				logStream.getMaxStreams(), logStream.getHeartbeatInterval(), logStream.getTimeout()));
 	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ SecurityFilterChain.class, HttpSecurity.class })
 	static class OperatorSecurityConfiguration {
 
+		private static final Log logger = LogFactory.getLog(OperatorSecurityConfiguration.class);
+
 		@Bean
 		@Order(SECURITY_ORDER)
 		@ConditionalOnMissingBean(name = "operatorSecurityFilterChain")
 		SecurityFilterChain operatorSecurityFilterChain(HttpSecurity http, OperatorProperties properties)
 				throws Exception {
-			OperatorAuthenticationManager manager = new OperatorAuthenticationManager(properties.operatorCredentials());
+			List<OperatorCredential> credentials = properties.operatorCredentials();
+			if (credentials.isEmpty()) {
+				logger.warn("No 'fetchbox.telemetry.operator.credentials' configured: every request to "
+						+ "/operator/** is refused with 401");
+			}
+			OperatorAuthenticationManager manager = new OperatorAuthenticationManager(credentials);
 			AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
 				response.setHeader("WWW-Authenticate", "Basic realm=\"fetchbox-operator\", Bearer");
 				response.setStatus(HttpStatus.UNAUTHORIZED.value());

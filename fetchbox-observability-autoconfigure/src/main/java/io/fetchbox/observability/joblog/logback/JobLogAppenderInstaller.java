@@ -45,7 +45,7 @@ public final class JobLogAppenderInstaller {
 		List<JobLogAppender> found = find(root);
 		JobLogAppender declared = null;
 		for (JobLogAppender appender : found) {
-			if (!JobLogAppender.DEFAULT_NAME.equals(appender.getName())) {
+			if (appender.getName() == null || !appender.getName().startsWith(JobLogAppender.DEFAULT_NAME)) {
 				declared = appender;
 				break;
 			}
@@ -67,11 +67,34 @@ public final class JobLogAppenderInstaller {
 			}
 		}
 		else if (!found.isEmpty()) {
-			found.get(0).setPipeline(pipeline);
+			JobLogPipeline target = pipeline;
+			if (found.stream().noneMatch((appender) -> appender.getPipeline() == target)) {
+				found.get(0).setPipeline(pipeline);
+			}
 		}
 		else {
 			addAppender(context, root, pipeline);
 		}
+		return pipeline;
+	}
+
+	/**
+	 * Install for an application that attaches its own transport: adopts the pipeline the
+	 * early installation created (not attached yet), or, when the installed pipeline
+	 * already serves another live application in this JVM (tests with cached contexts),
+	 * creates a separate pipeline with its own appender so neither closes the other's.
+	 * @param context the logger context
+	 * @param settings settings for a new pipeline
+	 * @return the pipeline for this application
+	 */
+	public static synchronized JobLogPipeline installForApplication(LoggerContext context, JobLogSettings settings) {
+		JobLogPipeline current = installed(context);
+		if (current == null || current.isClosed() || !current.isAttached()) {
+			return install(context, settings);
+		}
+		JobLogPipeline pipeline = new JobLogPipeline(settings);
+		Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+		addAppender(context, root, pipeline);
 		return pipeline;
 	}
 
@@ -90,7 +113,7 @@ public final class JobLogAppenderInstaller {
 		for (JobLogAppender appender : find(root)) {
 			if (appender.getPipeline() == pipeline) {
 				appender.setPipeline(null);
-				if (JobLogAppender.DEFAULT_NAME.equals(appender.getName())) {
+				if (appender.getName() != null && appender.getName().startsWith(JobLogAppender.DEFAULT_NAME)) {
 					root.detachAppender(appender);
 					appender.stop();
 				}

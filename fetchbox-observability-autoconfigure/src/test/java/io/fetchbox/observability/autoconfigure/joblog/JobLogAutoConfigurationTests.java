@@ -20,7 +20,6 @@ import io.fetchbox.observability.joblog.JobLogPipeline;
 import io.fetchbox.observability.joblog.JobLogRecord;
 import io.fetchbox.observability.joblog.JobLogSettings;
 import io.fetchbox.observability.joblog.JobLogTransport;
-import io.fetchbox.observability.joblog.logback.JobLogAppenderInstaller;
 import io.fetchbox.observability.joblog.metrics.JobLogEmitterMetrics;
 import io.fetchbox.observability.messages.LogLevel;
 
@@ -38,6 +37,7 @@ class JobLogAutoConfigurationTests {
 
 	@Test
 	void defaultsInstallTheAppenderAndAttachTheTransport() {
+		JobLogPipeline[] installed = new JobLogPipeline[1];
 		this.runner.run((context) -> {
 			assertThat(context).hasSingleBean(JobLogPipeline.class)
 				.hasSingleBean(JobLogTransport.class)
@@ -47,9 +47,11 @@ class JobLogAutoConfigurationTests {
 			// the defaults, except the grace period this test shortens
 			assertThat(pipeline.settings()).isEqualTo(withZeroGrace());
 			assertThat(pipeline.isAttached()).isTrue();
-			assertThat(JobLogAppenderInstaller.installed(loggerContext())).isSameAs(pipeline);
+			assertThat(shippingTo(pipeline)).isTrue();
+			installed[0] = pipeline;
 		});
-		assertThat(JobLogAppenderInstaller.installed(loggerContext())).isNull();
+		assertThat(installed[0].isClosed()).isTrue();
+		assertThat(shippingTo(installed[0])).isFalse();
 	}
 
 	@Test
@@ -166,6 +168,18 @@ class JobLogAutoConfigurationTests {
 		JobLogSettings d = JobLogSettings.DEFAULT;
 		return new JobLogSettings(d.scheduleDelay(), d.maxBatchSize(), d.maxQueueSize(), d.maxQueueBytes(),
 				d.dropPolicy(), Duration.ZERO, d.earlyBufferSize());
+	}
+
+	private static boolean shippingTo(JobLogPipeline pipeline) {
+		ch.qos.logback.classic.Logger root = loggerContext().getLogger(ch.qos.logback.classic.Logger.ROOT_LOGGER_NAME);
+		for (java.util.Iterator<ch.qos.logback.core.Appender<ch.qos.logback.classic.spi.ILoggingEvent>> it = root
+			.iteratorForAppenders(); it.hasNext();) {
+			if (it.next() instanceof io.fetchbox.observability.joblog.logback.JobLogAppender appender
+					&& appender.getPipeline() == pipeline) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static LoggerContext loggerContext() {

@@ -10,8 +10,11 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.fetchbox.observability.joblog.JobLogFlusher;
+import io.fetchbox.observability.jobs.JobLogFlushingListener;
 import io.fetchbox.observability.jobs.TaskObservations;
 import io.fetchbox.observability.jobs.TaskPublishing;
+import io.fetchbox.observability.metrics.WorkerMetrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +33,20 @@ class JobsAutoConfigurationTests {
 	void usesObservationRegistryBean() {
 		this.runner.withBean(ObservationRegistry.class, ObservationRegistry::create)
 			.run((context) -> assertThat(context).hasSingleBean(TaskObservations.class));
+	}
+
+	@Test
+	void feedsWorkerMetricsAndJobLogFlushWhenPresent() {
+		this.runner.withBean(WorkerMetrics.class, WorkerMetrics::new)
+			.withBean(JobLogFlusher.class, () -> (jobId) -> {
+			})
+			.run((context) -> assertThat(context).hasSingleBean(WorkerMetricsTaskScopeListener.class)
+				.hasSingleBean(JobLogFlushingListener.class));
+	}
+
+	@Test
+	void noMetricsListenerWithoutWorkerMetrics() {
+		this.runner.run((context) -> assertThat(context).doesNotHaveBean(WorkerMetricsTaskScopeListener.class));
 	}
 
 	@Test
