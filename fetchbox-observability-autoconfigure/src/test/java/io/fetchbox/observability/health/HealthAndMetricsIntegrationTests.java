@@ -146,8 +146,13 @@ class HealthAndMetricsIntegrationTests {
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/openmetrics-text"));
 		assertThat(openMetrics.body()).contains("fetchbox_ledger_jobs_created_total").endsWith("# EOF\n");
 
+		// promtool parses the whole scrape; its lint findings about Boot's and the JVM's
+		// own meters (no help text, "_ms" units) are not ours to fix, FetchBox's must be
+		// clean.
 		PromTool.Result check = PromTool.run(metrics.body(), "check", "metrics");
-		assertThat(check.exitCode()).as(check.output()).isZero();
+		assertThat(check.output()).doesNotContain("error while linting").doesNotContain("parse");
+		assertThat(check.output().lines())
+			.noneMatch((line) -> line.startsWith("fetchbox_") || line.startsWith("service_ready"));
 	}
 
 	@Test

@@ -79,6 +79,20 @@ class OperatorAssetsTests {
 	}
 
 	@Test
+	void observabilityGuideHasARowPerCatalogMeter() throws IOException {
+		List<String> rows = Files.readAllLines(DOCS.resolve("observability.md"))
+			.stream()
+			.filter((line) -> line.startsWith("| `"))
+			.toList();
+		for (FetchboxMeter meter : FetchboxMeter.values()) {
+			assertThat(rows).as("docs row for %s", meter)
+				.anySatisfy((row) -> assertThat(row).startsWith("| `" + meter.meterName() + "` |")
+					.contains("`" + meter.prometheusName() + "`")
+					.contains("| " + meter.type().name().toLowerCase() + " |"));
+		}
+	}
+
+	@Test
 	void promqlNameExtractionFindsMetricsOnly() {
 		assertThat(metricNames("histogram_quantile(0.95, sum by (le, job_type) (rate(fetchbox_nope_seconds_bucket"
 				+ "{service=~\"$service\", a_b=\"c_d\"}[5m]))) > 0 and on (service) up_time_x"))
