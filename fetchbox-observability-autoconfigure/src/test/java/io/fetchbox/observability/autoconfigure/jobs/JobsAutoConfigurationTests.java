@@ -37,9 +37,8 @@ class JobsAutoConfigurationTests {
 
 	@Test
 	void feedsWorkerMetricsAndJobLogFlushWhenPresent() {
-		this.runner.withBean(WorkerMetrics.class, WorkerMetrics::new)
-			.withBean(JobLogFlusher.class, () -> (jobId) -> {
-			})
+		this.runner.withBean(WorkerMetrics.class, WorkerMetrics::new).withBean(JobLogFlusher.class, () -> (jobId) -> {
+		})
 			.run((context) -> assertThat(context).hasSingleBean(WorkerMetricsTaskScopeListener.class)
 				.hasSingleBean(JobLogFlushingListener.class));
 	}
