@@ -42,7 +42,7 @@ import static org.awaitility.Awaitility.await;
  * failing proxy pool) completes with the right counts while a worker is killed mid-job
  * and replaced; one trace id covers the API request and every task.
  */
-class JobFlowEndToEndIntegrationTests {
+class JobFlowEndToEndIT {
 
 	private static final String VERSION = System.getProperty("project.version", "0.1.0-SNAPSHOT");
 
@@ -194,7 +194,7 @@ class JobFlowEndToEndIntegrationTests {
 			List<JobLog> logs = iggy.server()
 				.messages("fetchbox", "jobs.logs")
 				.stream()
-				.map(JobFlowEndToEndIntegrationTests::parseJobLog)
+				.map(JobFlowEndToEndIT::parseJobLog)
 				.filter((log) -> log.getJobId().equals(jobId))
 				.toList();
 			assertThat(logs).extracting(JobLog::getMessage).anyMatch((message) -> message.startsWith("task completed"));
