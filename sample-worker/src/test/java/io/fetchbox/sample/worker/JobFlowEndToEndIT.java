@@ -30,7 +30,8 @@ import io.fetchbox.observability.messages.DownloadTask;
 import io.fetchbox.observability.messages.JobLog;
 import io.fetchbox.observability.testkit.IggyTestkitExtension;
 import io.fetchbox.observability.testkit.StoredMessage;
-import io.fetchbox.sample.worker.OtlpTraceReceiver.ReceivedSpan;
+import io.fetchbox.observability.tracing.OtlpTraceReceiver;
+import io.fetchbox.observability.tracing.OtlpTraceReceiver.ReceivedSpan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -76,7 +77,7 @@ class JobFlowEndToEndIT {
 
 	@BeforeAll
 	static void start() throws IOException {
-		otlp = new OtlpTraceReceiver();
+		otlp = OtlpTraceReceiver.start();
 		origin = DemoOrigin.start("127.0.0.1", 0);
 	}
 
@@ -175,18 +176,19 @@ class JobFlowEndToEndIT {
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			List<ReceivedSpan> spans = otlp.spans();
 			assertThat(spans).anySatisfy((span) -> {
-				assertThat(span.service()).isEqualTo("fetchbox-api");
+				assertThat(span.serviceName()).isEqualTo("fetchbox-api");
 				assertThat(span.name()).containsIgnoringCase("/jobs");
 				assertThat(span.traceId()).isEqualTo(traceId);
 			});
 			List<ReceivedSpan> tasks = spans.stream()
-				.filter((span) -> span.name().equals("task") && span.jobId().equals(jobId))
+				.filter((span) -> span.name().equals("task") && jobId.equals(span.attributes().get("job_id")))
 				.toList();
 			assertThat(tasks).allSatisfy((span) -> {
-				assertThat(span.service()).isEqualTo("fetchbox-worker");
+				assertThat(span.serviceName()).isEqualTo("fetchbox-worker");
 				assertThat(span.traceId()).isEqualTo(traceId);
 			});
-			assertThat(tasks.stream().map(ReceivedSpan::resourceId).collect(Collectors.toSet())).hasSize(20);
+			assertThat(tasks.stream().map((span) -> span.attributes().get("resource_id")).collect(Collectors.toSet()))
+				.hasSize(20);
 		});
 
 		// Every job log record of the job carries its trace id and job id.
@@ -272,8 +274,8 @@ class JobFlowEndToEndIT {
 	private static Set<String> taskSpanResources(String jobId) {
 		return otlp.spans()
 			.stream()
-			.filter((span) -> span.name().equals("task") && span.jobId().equals(jobId))
-			.map(ReceivedSpan::resourceId)
+			.filter((span) -> span.name().equals("task") && jobId.equals(span.attributes().get("job_id")))
+			.map((span) -> span.attributes().get("resource_id"))
 			.collect(Collectors.toSet());
 	}
 
