@@ -139,12 +139,22 @@ class HealthAndMetricsIntegrationTests {
 			.doesNotContain("fetchbox_ledger_jobs_total");
 		assertThat(get("/actuator/prometheus").body()).contains("fetchbox_api_requests_total");
 
+		// A sampled incoming trace: its id shows as an exemplar when the scraper asks for
+		// OpenMetrics, never in the plain text format.
+		String traceId = UUID.randomUUID().toString().replace("-", "");
+		HttpResponse<String> traced = http.send(HttpRequest.newBuilder(URI.create(base + "/jobs/j-3"))
+			.header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(traced.statusCode()).isEqualTo(200);
 		HttpResponse<String> openMetrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics"))
 			.header("Accept", "application/openmetrics-text; version=1.0.0")
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(openMetrics.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/openmetrics-text"));
 		assertThat(openMetrics.body()).contains("fetchbox_ledger_jobs_created_total").endsWith("# EOF\n");
+		assertThat(openMetrics.body().lines()).anyMatch((line) -> line.startsWith("http_server_requests_seconds")
+				&& line.contains("uri=\"/jobs/{jobId}\"") && line.contains("trace_id=\"" + traceId + "\""));
+		assertThat(get("/metrics").body()).doesNotContain(traceId);
 
 		// promtool parses the whole scrape; its lint findings about Boot's and the JVM's
 		// own meters (no help text, "_ms" units) are not ours to fix, FetchBox's must be
