@@ -69,9 +69,12 @@ public final class IggyJobLogTransport implements JobLogTransport {
 	@Override
 	public CompletableFuture<Void> send(String jobId, List<JobLogRecord> records) {
 		List<Message> messages = new ArrayList<>(records.size());
-		HeaderValue jobIdValue = HeaderValue.fromString(jobId);
+		// Records without a trace share one immutable header map per batch.
+		Map<HeaderKey, HeaderValue> shared = Map.of(JOB_ID, HeaderValue.fromString(jobId), CONTENT_TYPE_KEY,
+				CONTENT_TYPE_VALUE);
+		long sharedLength = headersLength(shared);
 		for (JobLogRecord record : records) {
-			messages.add(toMessage(record, jobIdValue));
+			messages.add(toMessage(record, shared, sharedLength));
 		}
 		Partitioning key = Partitioning.messagesKey(jobId);
 		return this.client.call("send jobs.logs",
@@ -96,19 +99,31 @@ public final class IggyJobLogTransport implements JobLogTransport {
 		return true;
 	}
 
-	static Message toMessage(JobLogRecord record, HeaderValue jobIdValue) {
+	private static Message toMessage(JobLogRecord record, Map<HeaderKey, HeaderValue> shared, long sharedLength) {
 		byte[] payload = JobLogEncoder.encode(record);
-		Map<HeaderKey, HeaderValue> headers = new HashMap<>(4);
-		headers.put(JOB_ID, jobIdValue);
-		headers.put(CONTENT_TYPE_KEY, CONTENT_TYPE_VALUE);
+		Map<HeaderKey, HeaderValue> headers = shared;
+		long headersLength = sharedLength;
 		String traceparent = Traceparent.of(record.traceId(), record.spanId(), record.sampled());
 		if (traceparent != null) {
+			headers = new HashMap<>(shared);
 			headers.put(TRACEPARENT, HeaderValue.fromString(traceparent));
+			headersLength = headersLength(headers);
 		}
+		// Built directly with its final header length: Message.withUserHeaders would
+		// copy the message and measure the headers again.
 		MessageHeader header = new MessageHeader(BigInteger.ZERO, MessageId.serverGenerated(), BigInteger.ZERO,
-				BigInteger.ZERO, BigInteger.valueOf(record.timestampMs() * 1000), 0L, (long) payload.length,
+				BigInteger.ZERO, BigInteger.valueOf(record.timestampMs() * 1000), headersLength, (long) payload.length,
 				BigInteger.ZERO);
-		return new Message(header, payload, Map.of()).withUserHeaders(headers);
+		return new Message(header, payload, headers);
+	}
+
+	/** Wire size of user headers, as the SDK computes it (kind and length prefixes). */
+	private static long headersLength(Map<HeaderKey, HeaderValue> headers) {
+		long size = 0;
+		for (Map.Entry<HeaderKey, HeaderValue> entry : headers.entrySet()) {
+			size += 1L + 4L + entry.getKey().value().length + 1L + 4L + entry.getValue().value().length;
+		}
+		return size;
 	}
 
 }

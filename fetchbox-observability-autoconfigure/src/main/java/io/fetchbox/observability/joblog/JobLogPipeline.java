@@ -219,13 +219,17 @@ public final class JobLogPipeline implements JobLogFlusher, AutoCloseable {
 				job.pending.addLast(record);
 				this.records++;
 				this.bytes += record.estimatedBytes();
+				// Wake the sender only on a transition (the job becomes urgent, or its
+				// buffer just reached a full batch), not once per record: while a job is
+				// backed up every offer would otherwise unpark the sender.
 				if (!urgent) {
 					this.evictableBelowWarn++;
+					signal = job.pending.size() == this.settings.maxBatchSize();
 				}
 				else {
+					signal = !job.urgent;
 					job.urgent = true;
 				}
-				signal = urgent || job.pending.size() >= this.settings.maxBatchSize();
 			}
 			else {
 				signal = false;

@@ -2,6 +2,8 @@ package io.fetchbox.observability.benchmarks;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -55,6 +57,8 @@ public class AppenderCostBenchmark {
 
 	@Param({ "iggy", "logstash-tcp", "async-file" })
 	public String appender;
+
+	static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
 	private LoggerContext context;
 
@@ -121,6 +125,28 @@ public class AppenderCostBenchmark {
 			MDC.clear();
 		}
 
+		/** Calls in the current iteration. */
+		long calls;
+
+		private long cpuStart;
+
+		@Setup(Level.Iteration)
+		public void startIteration() {
+			this.calls = 0;
+			this.cpuStart = THREADS.getCurrentThreadCpuTime();
+		}
+
+		/**
+		 * CPU time the benchmark thread itself used per call: unlike the wall-clock
+		 * score, it excludes time other threads (sender, broker, sink) took from it on a
+		 * shared core.
+		 */
+		@TearDown(Level.Iteration)
+		public void endIteration() {
+			long cpu = THREADS.getCurrentThreadCpuTime() - this.cpuStart;
+			System.out.println("thread-cpu-ns/call=" + ((this.calls > 0) ? cpu / this.calls : -1));
+		}
+
 	}
 
 	/**
@@ -135,6 +161,7 @@ public class AppenderCostBenchmark {
 	 */
 	@Benchmark
 	public void logInfo(JobContext job) {
+		job.calls++;
 		this.logger.info("downloaded {} bytes from {}", 123456, "https://example.com/a.bin");
 	}
 
@@ -144,6 +171,7 @@ public class AppenderCostBenchmark {
 	 */
 	@Benchmark
 	public void logInfoPaced(JobContext job) {
+		job.calls++;
 		Blackhole.consumeCPU(PACE_TOKENS);
 		this.logger.info("downloaded {} bytes from {}", 123456, "https://example.com/a.bin");
 	}
@@ -153,6 +181,7 @@ public class AppenderCostBenchmark {
 	 */
 	@Benchmark
 	public void pacedBaseline(JobContext job) {
+		job.calls++;
 		Blackhole.consumeCPU(PACE_TOKENS);
 	}
 
