@@ -605,10 +605,7 @@ final class Broker {
 		int partitionId;
 		if (consumer.group()) {
 			GroupState group = topic.group(consumer.id());
-			Member member = group.member(session.clientId());
-			if (member == null) {
-				throw new IggyErrorException(IggyErrors.CONSUMER_GROUP_MEMBER_NOT_FOUND);
-			}
+			Member member = requireMember(group, session);
 			if (requestedPartition >= 0) {
 				if (!member.partitions.contains((int) requestedPartition)) {
 					return emptyPoll(0, 0);
@@ -707,6 +704,15 @@ final class Broker {
 			.toByteArray();
 	}
 
+	/** Group membership belongs to the connection that joined (5006 on any other). */
+	private static Member requireMember(GroupState group, Session session) {
+		Member member = group.member(session.clientId());
+		if (member == null) {
+			throw new IggyErrorException(IggyErrors.CONSUMER_GROUP_MEMBER_NOT_FOUND);
+		}
+		return member;
+	}
+
 	private byte[] storeOffset(Session session, WireReader in) {
 		Consumer consumer = Consumer.read(in);
 		StreamState stream = stream(in.identifier());
@@ -717,10 +723,7 @@ final class Broker {
 		int partitionId;
 		if (consumer.group()) {
 			GroupState group = topic.group(consumer.id());
-			Member member = group.member(session.clientId());
-			if (member == null) {
-				throw new IggyErrorException(IggyErrors.CONSUMER_GROUP_MEMBER_NOT_FOUND);
-			}
+			Member member = requireMember(group, session);
 			if (requestedPartition >= 0) {
 				if (!member.partitions.contains((int) requestedPartition)) {
 					throw new IggyErrorException(IggyErrors.NOT_RESOLVED_CONSUMER);

@@ -1,7 +1,6 @@
 package io.fetchbox.observability.testkit;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +20,6 @@ import org.apache.iggy.identifier.TopicId;
 import org.apache.iggy.message.Message;
 import org.apache.iggy.message.Partitioning;
 import org.apache.iggy.message.PollingStrategy;
-import org.apache.iggy.topic.CompressionAlgorithm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,14 +69,6 @@ class IggyTestkitFaultTests {
 			.join();
 	}
 
-	private void createTopic(String stream, String topic, long partitions) throws Exception {
-		this.async.streams().createStream(stream).get(10, TimeUnit.SECONDS);
-		this.async.topics()
-			.createTopic(StreamId.of(stream), partitions, CompressionAlgorithm.None, BigInteger.ZERO, BigInteger.ZERO,
-					Optional.empty(), topic)
-			.get(10, TimeUnit.SECONDS);
-	}
-
 	private void send(String stream, String topic, String payload) throws Exception {
 		this.async.messages()
 			.sendMessages(StreamId.of(stream), TopicId.of(topic), Partitioning.balanced(), List.of(Message.of(payload)))
@@ -87,7 +77,7 @@ class IggyTestkitFaultTests {
 
 	@Test
 	void stopThenStartOnTheSamePortKeepsDataAndTheClientRecovers() throws Exception {
-		createTopic("restart", "logs", 1);
+		SdkSupport.createStreamAndTopic(this.async, "restart", "logs", 1);
 		send("restart", "logs", "before");
 		int port = iggy.port();
 		iggy.server().stop();
@@ -121,7 +111,7 @@ class IggyTestkitFaultTests {
 
 	@Test
 	void dropConnectionsFailsInFlightCallsEndsSessionsAndTheClientReconnects() throws Exception {
-		createTopic("drop", "jobs", 2);
+		SdkSupport.createStreamAndTopic(this.async, "drop", "jobs", 2);
 		this.member.consumerGroups().createConsumerGroup(StreamId.of("drop"), TopicId.of("jobs"), "workers");
 		this.member.consumerGroups()
 			.joinConsumerGroup(StreamId.of("drop"), TopicId.of("jobs"), ConsumerId.of("workers"));
@@ -149,7 +139,7 @@ class IggyTestkitFaultTests {
 
 	@Test
 	void failNextFailsExactlyThatManyRequestsOfThatCommand() throws Exception {
-		createTopic("fail", "logs", 1);
+		SdkSupport.createStreamAndTopic(this.async, "fail", "logs", 1);
 		iggy.server().failNext(IggyCommands.SEND_MESSAGES, 2, IggyErrors.PARTITION_NOT_FOUND);
 		for (int i = 0; i < 2; i++) {
 			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> send("fail", "logs", "lost"))

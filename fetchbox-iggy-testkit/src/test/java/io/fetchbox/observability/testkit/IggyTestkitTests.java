@@ -19,7 +19,6 @@ import org.apache.iggy.message.HeaderValue;
 import org.apache.iggy.message.Message;
 import org.apache.iggy.message.Partitioning;
 import org.apache.iggy.message.PollingStrategy;
-import org.apache.iggy.topic.CompressionAlgorithm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,14 +64,6 @@ class IggyTestkitTests {
 			.join();
 	}
 
-	private void createTopic(String stream, String topic, long partitions) throws Exception {
-		this.async.streams().createStream(stream).get(10, TimeUnit.SECONDS);
-		this.async.topics()
-			.createTopic(StreamId.of(stream), partitions, CompressionAlgorithm.None, BigInteger.ZERO, BigInteger.ZERO,
-					Optional.empty(), topic)
-			.get(10, TimeUnit.SECONDS);
-	}
-
 	@Test
 	void xxHash32MatchesTheProtocolVectors() {
 		assertThat(XxHash32.hash(bytes(""))).isEqualTo(0x02CC5D05L);
@@ -90,7 +81,7 @@ class IggyTestkitTests {
 
 	@Test
 	void messagesReadsBackWhatWasSentPerPartitionInOrder() throws Exception {
-		createTopic("readback", "logs", 2);
+		SdkSupport.createStreamAndTopic(this.async, "readback", "logs", 2);
 		StreamId s = StreamId.of("readback");
 		TopicId t = TopicId.of("logs");
 		this.async.messages()
@@ -117,7 +108,7 @@ class IggyTestkitTests {
 
 	@Test
 	void retentionEvictsTheOldestMessagesPerPartition() throws Exception {
-		createTopic("retention", "logs", 1);
+		SdkSupport.createStreamAndTopic(this.async, "retention", "logs", 1);
 		StreamId s = StreamId.of("retention");
 		TopicId t = TopicId.of("logs");
 		for (int i = 0; i < 8; i++) {
@@ -140,7 +131,7 @@ class IggyTestkitTests {
 
 	@Test
 	void pooledConnectionsEachReplayTheLogin() throws Exception {
-		createTopic("pool", "logs", 2);
+		SdkSupport.createStreamAndTopic(this.async, "pool", "logs", 2);
 		iggy.server().resetCounters();
 		AsyncIggyTcpClient pooled = AsyncIggyTcpClient.builder()
 			.host(iggy.host())
