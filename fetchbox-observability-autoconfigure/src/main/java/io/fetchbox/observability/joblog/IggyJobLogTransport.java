@@ -49,6 +49,8 @@ public final class IggyJobLogTransport implements JobLogTransport {
 
 	private final TopicId topic;
 
+	private final JobLogEncoder.Session encoder = new JobLogEncoder.Session();
+
 	/**
 	 * Create a transport.
 	 * @param client the client
@@ -99,8 +101,8 @@ public final class IggyJobLogTransport implements JobLogTransport {
 		return true;
 	}
 
-	private static Message toMessage(JobLogRecord record, Map<HeaderKey, HeaderValue> shared, long sharedLength) {
-		byte[] payload = JobLogEncoder.encode(record);
+	private Message toMessage(JobLogRecord record, Map<HeaderKey, HeaderValue> shared, long sharedLength) {
+		byte[] payload = this.encoder.encode(record);
 		Map<HeaderKey, HeaderValue> headers = shared;
 		long headersLength = sharedLength;
 		String traceparent = Traceparent.of(record.traceId(), record.spanId(), record.sampled());

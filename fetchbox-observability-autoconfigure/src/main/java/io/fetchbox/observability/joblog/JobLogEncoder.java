@@ -1,9 +1,10 @@
 package io.fetchbox.observability.joblog;
 
-import java.io.IOException;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 
-import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.WireFormat;
 import org.jspecify.annotations.Nullable;
 
@@ -73,94 +74,223 @@ public final class JobLogEncoder {
 	 * @return protobuf bytes
 	 */
 	public static byte[] encode(JobLogRecord record) {
-		// Written field by field on the sender thread: the same bytes a JobLog would
-		// serialise to (map entries in the same order, the last of a repeated key wins
-		// when parsed), without building a message and a map per record.
-		String seq = Long.toString(record.seq());
-		int size = 0;
-		size += stringSize(1, record.jobId());
-		size += stringSize(2, record.resourceId());
-		if (record.level().getNumber() != 0) {
-			size += CodedOutputStream.computeEnumSize(3, record.level().getNumber());
-		}
-		size += stringSize(4, record.message());
-		for (Map.Entry<String, String> entry : record.context().entrySet()) {
-			if (entry.getValue() != null && !isOwnField(entry.getKey())) {
-				size += entrySize(entry.getKey(), entry.getValue());
+		return new JobLogEncoder.Session().encode(record);
+	}
+
+	/**
+	 * Encodes records one after another, reusing what consecutive records of a job share:
+	 * the encoded context fields (Logback hands out the same copy-on-write MDC map until
+	 * the MDC changes), the logger and thread entries, and the job and resource ids. Each
+	 * cache holds one immutable entry, so a session may be shared between threads.
+	 * <p>
+	 * The bytes are those a {@code JobLog} would serialise to (fields in number order,
+	 * map entries in the same order; when a key repeats, the last wins when parsed),
+	 * written without building a message and a map per record. Strings are encoded with
+	 * {@link String#getBytes} (a plain copy for ASCII text; a lone surrogate becomes
+	 * {@code ?}, as protobuf writes it).
+	 */
+	public static final class Session {
+
+		private Cached<Map<String, String>> context = Cached.empty();
+
+		private Cached<String> loggerAndThread = Cached.empty();
+
+		private Cached<String> jobId = Cached.empty();
+
+		private Cached<String> resourceId = Cached.empty();
+
+		/**
+		 * Encode a record.
+		 * @param record the record
+		 * @return protobuf bytes
+		 */
+		public byte[] encode(JobLogRecord record) {
+			byte[] job = stringField(1, record.jobId(), this.jobId);
+			byte[] resource = stringField(2, record.resourceId(), this.resourceId);
+			byte[] message = utf8(record.message());
+			byte[] contextFields = contextFields(record.context());
+			byte[] span = (record.spanId() != null) ? entry(CorrelationKeys.SPAN_ID, record.spanId()) : null;
+			byte[] extra = extraFields(record.extra());
+			byte[] loggerThread = loggerAndThread(record.logger(), record.thread());
+			byte[] seq = entry(SEQ, Long.toString(record.seq()));
+			byte[] trace = (record.traceId() != null && !record.traceId().isEmpty()) ? utf8(record.traceId()) : null;
+			int level = record.level().getNumber();
+			long timestamp = record.timestampMs();
+			int size = job.length + resource.length + ((level != 0) ? 1 + varintSize(level) : 0)
+					+ ((message.length > 0) ? lengthDelimitedSize(message.length) : 0) + contextFields.length
+					+ ((span != null) ? span.length : 0) + extra.length + loggerThread.length + seq.length
+					+ ((timestamp != 0) ? 1 + varintSize(timestamp) : 0)
+					+ ((trace != null) ? lengthDelimitedSize(trace.length) : 0);
+			Writer out = new Writer(size);
+			out.raw(job);
+			out.raw(resource);
+			if (level != 0) {
+				out.tag(3, WireFormat.WIRETYPE_VARINT);
+				out.varint(level);
 			}
-		}
-		if (record.spanId() != null) {
-			size += entrySize(CorrelationKeys.SPAN_ID, record.spanId());
-		}
-		for (Map.Entry<String, String> entry : record.extra().entrySet()) {
-			size += entrySize(entry.getKey(), entry.getValue());
-		}
-		size += entrySize(LOGGER, record.logger());
-		size += entrySize(THREAD, record.thread());
-		size += entrySize(SEQ, seq);
-		if (record.timestampMs() != 0) {
-			size += CodedOutputStream.computeUInt64Size(6, record.timestampMs());
-		}
-		size += stringSize(7, record.traceId());
-		byte[] bytes = new byte[size];
-		CodedOutputStream out = CodedOutputStream.newInstance(bytes);
-		try {
-			writeString(out, 1, record.jobId());
-			writeString(out, 2, record.resourceId());
-			if (record.level().getNumber() != 0) {
-				out.writeEnum(3, record.level().getNumber());
+			if (message.length > 0) {
+				out.lengthDelimited(4, message);
 			}
-			writeString(out, 4, record.message());
-			for (Map.Entry<String, String> entry : record.context().entrySet()) {
+			out.raw(contextFields);
+			if (span != null) {
+				out.raw(span);
+			}
+			out.raw(extra);
+			out.raw(loggerThread);
+			out.raw(seq);
+			if (timestamp != 0) {
+				out.tag(6, WireFormat.WIRETYPE_VARINT);
+				out.varint(timestamp);
+			}
+			if (trace != null) {
+				out.lengthDelimited(7, trace);
+			}
+			return out.finish();
+		}
+
+		private byte[] contextFields(Map<String, String> context) {
+			Cached<Map<String, String>> cached = this.context;
+			if (cached.key == context) {
+				return cached.bytes;
+			}
+			ByteArrayOutputStream fields = new ByteArrayOutputStream();
+			for (Map.Entry<String, String> entry : context.entrySet()) {
 				if (entry.getValue() != null && !isOwnField(entry.getKey())) {
-					writeEntry(out, entry.getKey(), entry.getValue());
+					fields.writeBytes(entry(entry.getKey(), entry.getValue()));
 				}
 			}
-			if (record.spanId() != null) {
-				writeEntry(out, CorrelationKeys.SPAN_ID, record.spanId());
-			}
-			for (Map.Entry<String, String> entry : record.extra().entrySet()) {
-				writeEntry(out, entry.getKey(), entry.getValue());
-			}
-			writeEntry(out, LOGGER, record.logger());
-			writeEntry(out, THREAD, record.thread());
-			writeEntry(out, SEQ, seq);
-			if (record.timestampMs() != 0) {
-				out.writeUInt64(6, record.timestampMs());
-			}
-			writeString(out, 7, record.traceId());
-			out.checkNoSpaceLeft();
+			byte[] bytes = fields.toByteArray();
+			this.context = new Cached<>(context, null, bytes);
+			return bytes;
 		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Cannot encode job log record", ex);
+
+		private byte[] loggerAndThread(String logger, String thread) {
+			Cached<String> cached = this.loggerAndThread;
+			if (cached.key == logger && cached.second == thread) {
+				return cached.bytes;
+			}
+			byte[] loggerEntry = entry(LOGGER, logger);
+			byte[] threadEntry = entry(THREAD, thread);
+			byte[] bytes = Arrays.copyOf(loggerEntry, loggerEntry.length + threadEntry.length);
+			System.arraycopy(threadEntry, 0, bytes, loggerEntry.length, threadEntry.length);
+			this.loggerAndThread = new Cached<>(logger, thread, bytes);
+			return bytes;
 		}
-		return bytes;
-	}
 
-	private static int stringSize(int field, @Nullable String value) {
-		return (value == null || value.isEmpty()) ? 0 : CodedOutputStream.computeStringSize(field, value);
-	}
-
-	private static void writeString(CodedOutputStream out, int field, @Nullable String value) throws IOException {
-		if (value != null && !value.isEmpty()) {
-			out.writeString(field, value);
+		private byte[] stringField(int field, @Nullable String value, Cached<String> cached) {
+			if (value == null || value.isEmpty()) {
+				return EMPTY;
+			}
+			if (cached.key == value) {
+				return cached.bytes;
+			}
+			byte[] text = utf8(value);
+			Writer out = new Writer(lengthDelimitedSize(text.length));
+			out.lengthDelimited(field, text);
+			byte[] bytes = out.finish();
+			Cached<String> entry = new Cached<>(value, null, bytes);
+			if (field == 1) {
+				this.jobId = entry;
+			}
+			else {
+				this.resourceId = entry;
+			}
+			return bytes;
 		}
+
+		private static byte[] extraFields(Map<String, String> extra) {
+			if (extra.isEmpty()) {
+				return EMPTY;
+			}
+			ByteArrayOutputStream fields = new ByteArrayOutputStream();
+			for (Map.Entry<String, String> entry : extra.entrySet()) {
+				fields.writeBytes(entry(entry.getKey(), entry.getValue()));
+			}
+			return fields.toByteArray();
+		}
+
 	}
 
-	private static int entryBodySize(String key, String value) {
-		return CodedOutputStream.computeStringSize(1, key) + CodedOutputStream.computeStringSize(2, value);
+	private static final byte[] EMPTY = new byte[0];
+
+	/** One {@code fields} map entry, tag included. */
+	private static byte[] entry(String key, String value) {
+		byte[] keyBytes = utf8(key);
+		byte[] valueBytes = utf8(value);
+		// Map entries always carry key and value, even empty ones, like protobuf's.
+		int body = lengthDelimitedSize(keyBytes.length) + lengthDelimitedSize(valueBytes.length);
+		Writer out = new Writer(lengthDelimitedSize(body));
+		out.tag(FIELDS, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+		out.varint(body);
+		out.lengthDelimited(1, keyBytes);
+		out.lengthDelimited(2, valueBytes);
+		return out.finish();
 	}
 
-	private static int entrySize(String key, String value) {
-		int body = entryBodySize(key, value);
-		return CodedOutputStream.computeTagSize(FIELDS) + CodedOutputStream.computeUInt32SizeNoTag(body) + body;
+	private static byte[] utf8(String value) {
+		return value.getBytes(StandardCharsets.UTF_8);
 	}
 
-	private static void writeEntry(CodedOutputStream out, String key, String value) throws IOException {
-		out.writeTag(FIELDS, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-		out.writeUInt32NoTag(entryBodySize(key, value));
-		out.writeString(1, key);
-		out.writeString(2, value);
+	/** Size of a length-delimited field with a one-byte tag (field numbers below 16). */
+	private static int lengthDelimitedSize(int length) {
+		return 1 + varintSize(length) + length;
+	}
+
+	private static int varintSize(long value) {
+		return (value == 0) ? 1 : (63 - Long.numberOfLeadingZeros(value)) / 7 + 1;
+	}
+
+	/** The last key (or pair of keys) seen and its encoding, compared by identity. */
+	private record Cached<K>(@Nullable K key, @Nullable Object second, byte[] bytes) {
+
+		static <K> Cached<K> empty() {
+			return new Cached<>(null, null, EMPTY);
+		}
+
+	}
+
+	/** Writes into an array of the exact final size. */
+	private static final class Writer {
+
+		private final byte[] bytes;
+
+		private int position;
+
+		Writer(int size) {
+			this.bytes = new byte[size];
+		}
+
+		void tag(int field, int wireType) {
+			varint(((long) field << 3) | wireType);
+		}
+
+		void varint(long value) {
+			long rest = value;
+			while ((rest & ~0x7FL) != 0) {
+				this.bytes[this.position++] = (byte) ((rest & 0x7F) | 0x80);
+				rest >>>= 7;
+			}
+			this.bytes[this.position++] = (byte) rest;
+		}
+
+		void lengthDelimited(int field, byte[] value) {
+			tag(field, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+			varint(value.length);
+			raw(value);
+		}
+
+		void raw(byte[] value) {
+			System.arraycopy(value, 0, this.bytes, this.position, value.length);
+			this.position += value.length;
+		}
+
+		byte[] finish() {
+			if (this.position != this.bytes.length) {
+				throw new IllegalStateException("Encoded " + this.position + " bytes, expected " + this.bytes.length);
+			}
+			return this.bytes;
+		}
+
 	}
 
 	private static boolean isOwnField(String key) {

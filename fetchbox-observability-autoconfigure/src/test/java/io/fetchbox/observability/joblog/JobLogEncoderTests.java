@@ -51,4 +51,34 @@ class JobLogEncoderTests {
 		assertThat(bytes).isEqualTo(JobLogEncoder.toJobLog(record).toByteArray());
 	}
 
+	@Test
+	void sessionReusesSharedPartsWithoutChangingTheBytes() throws Exception {
+		Map<String, String> context = Map.of("job_id", "job-3", "tenant", "acme", "job_type", "crawl");
+		Map<String, String> changed = Map.of("job_id", "job-3", "tenant", "globex");
+		JobLogEncoder.Session session = new JobLogEncoder.Session();
+		for (int i = 1; i <= 4; i++) {
+			JobLogRecord record = JobLogRecord.builder("job-3", LogLevel.LOG_LEVEL_INFO, "line " + i)
+				.resourceId((i < 3) ? "res-1" : "res-2")
+				.logger("com.example.Worker")
+				.thread((i % 2 == 0) ? "worker-1" : "worker-2")
+				.context((i < 4) ? context : changed)
+				.build();
+			record.assignSeq(i);
+			byte[] bytes = session.encode(record);
+			assertThat(bytes).isEqualTo(JobLogEncoder.toJobLog(record).toByteArray());
+			assertThat(JobLog.parseFrom(bytes).getFieldsMap()).containsEntry("seq", Integer.toString(i))
+				.containsEntry("tenant", (i < 4) ? "acme" : "globex");
+		}
+	}
+
+	@Test
+	void loneSurrogatesAreWrittenAsProtobufWritesThem() {
+		JobLogRecord record = JobLogRecord.builder("job-4", LogLevel.LOG_LEVEL_ERROR, "bad \uD800 half")
+			.logger("l")
+			.thread("t\uDC00")
+			.context(Map.of("note", "x\uD83D"))
+			.build();
+		assertThat(JobLogEncoder.encode(record)).isEqualTo(JobLogEncoder.toJobLog(record).toByteArray());
+	}
+
 }
