@@ -9,8 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
@@ -23,7 +26,11 @@ import org.jspecify.annotations.Nullable;
  * drained by one sender thread into per-job batches.
  * <ul>
  * <li>{@link #offer} runs on the application thread: it never blocks on I/O and never
- * waits for the broker. It takes a short lock to account records and bytes.</li>
+ * waits for the broker. While the record fits, it takes no lock: it reserves room with
+ * two atomic counters and appends the record to a lock-free inbox, which the sender
+ * drains into per-job queues (assigning the per-job sequence numbers in inbox order).
+ * Only a record that does not fit and may replace an older one (WARN and above, or the
+ * drop-oldest policy) takes the pipeline's lock to evict.</li>
  * <li>A job's records are sent in order, one batch in flight per job: when its oldest
  * record has waited {@code scheduleDelay}, when it holds {@code maxBatchSize} records,
  * when {@link #flush(String)} is called, and at once when a WARN or ERROR arrives (the
@@ -49,6 +56,8 @@ public final class JobLogPipeline implements JobLogFlusher, AutoCloseable {
 
 	private final long scheduleDelayNanos;
 
+	private final long scheduleDelayMillis;
+
 	private final List<JobLogListener> listeners = new CopyOnWriteArrayList<>();
 
 	private final ReentrantLock lock = new ReentrantLock();
@@ -69,12 +78,24 @@ public final class JobLogPipeline implements JobLogFlusher, AutoCloseable {
 	};
 
 	/**
-	 * Records not yet acknowledged. Written under lock; volatile so that a full buffer
-	 * can reject a record without taking the lock ({@link #rejectIfFull}).
+	 * Records accepted by {@link #offer} but not yet moved to their job's queue. Many
+	 * producers; one consumer at a time, the holder of the lock.
 	 */
-	private volatile int records;
+	private final ConcurrentLinkedQueue<JobLogRecord> inbox = new ConcurrentLinkedQueue<>();
 
-	private long bytes;
+	/**
+	 * Records not yet acknowledged (in the inbox, queued, in flight or waiting for a
+	 * retry). Reserved by {@link #offer} without the lock.
+	 */
+	private final AtomicInteger records = new AtomicInteger();
+
+	/** Estimated bytes of {@link #records}. */
+	private final AtomicLong bytes = new AtomicLong();
+
+	/** Records and bytes in flight. Guarded by lock. */
+	private int inFlightRecords;
+
+	private long inFlightBytes;
 
 	/** Buffered (not in flight) records below WARN, the first candidates to evict. */
 	private int evictableBelowWarn;
@@ -107,6 +128,7 @@ public final class JobLogPipeline implements JobLogFlusher, AutoCloseable {
 	public JobLogPipeline(JobLogSettings settings) {
 		this.settings = settings;
 		this.scheduleDelayNanos = settings.scheduleDelay().toNanos();
+		this.scheduleDelayMillis = settings.scheduleDelay().toMillis();
 		for (DropReason reason : DropReason.values()) {
 			this.dropped.put(reason, new LongAdder());
 		}
@@ -193,46 +215,91 @@ public final class JobLogPipeline implements JobLogFlusher, AutoCloseable {
 			return false;
 		}
 		boolean urgent = record.isUrgent();
-		boolean signal;
+		boolean early = this.transport == null;
+		int recordLimit = early ? Math.min(this.settings.earlyBufferSize(), this.settings.maxQueueSize())
+				: this.settings.maxQueueSize();
+		int reserved = reserve(record, recordLimit);
+		if (reserved > 0) {
+			this.inbox.offer(record);
+			if (this.closed && this.inbox.remove(record)) {
+				// close() ran in between and did not see it: count it here, once.
+				release(record);
+				notifyDropped(DropReason.SHUTDOWN, 1);
+				return false;
+			}
+			// Wake the sender for a WARN or ERROR, and once per batch-size worth of
+			// records, not once per record: unparking costs a system call when the
+			// sender sleeps, and it wakes on its own when the oldest record is due.
+			if (urgent || reserved % this.settings.maxBatchSize() == 0) {
+				wake();
+			}
+			return true;
+		}
+		if (!urgent && this.settings.dropPolicy() == DropPolicy.DROP_NEWEST) {
+			notifyDropped(early ? DropReason.NOT_READY : DropReason.QUEUE_FULL, 1);
+			return false;
+		}
+		return offerEvicting(record, recordLimit, early);
+	}
+
+	/**
+	 * Reserve room for a record in both budgets, without a lock.
+	 * @return the records reserved including this one, or 0 when it does not fit
+	 */
+	private int reserve(JobLogRecord record, int recordLimit) {
+		int current;
+		do {
+			current = this.records.get();
+			if (current >= recordLimit) {
+				return 0;
+			}
+		}
+		while (!this.records.compareAndSet(current, current + 1));
+		long size = record.estimatedBytes();
+		long currentBytes;
+		do {
+			currentBytes = this.bytes.get();
+			if (currentBytes + size > this.settings.maxQueueBytes()) {
+				this.records.decrementAndGet();
+				return 0;
+			}
+		}
+		while (!this.bytes.compareAndSet(currentBytes, currentBytes + size));
+		return current + 1;
+	}
+
+	private void release(JobLogRecord record) {
+		this.records.decrementAndGet();
+		this.bytes.addAndGet(-record.estimatedBytes());
+	}
+
+	/**
+	 * The slow path of {@link #offer}: the record does not fit but may replace older
+	 * records (below WARN first).
+	 */
+	private boolean offerEvicting(JobLogRecord record, int recordLimit, boolean early) {
 		int evicted = 0;
-		DropReason rejected = null;
+		boolean accepted = false;
+		boolean signal = false;
 		this.lock.lock();
 		try {
-			boolean early = this.transport == null;
-			int recordLimit = early ? Math.min(this.settings.earlyBufferSize(), this.settings.maxQueueSize())
-					: this.settings.maxQueueSize();
-			while (this.records + 1 > recordLimit
-					|| this.bytes + record.estimatedBytes() > this.settings.maxQueueBytes()) {
-				if (!evictFor(record)) {
-					rejected = early ? DropReason.NOT_READY : DropReason.QUEUE_FULL;
-					break;
+			if (!this.closed) {
+				// The oldest records may still be in the inbox.
+				drainInbox();
+				while (!accepted) {
+					if (reserve(record, recordLimit) > 0) {
+						accepted = true;
+					}
+					else if (evictFor(record)) {
+						evicted++;
+					}
+					else {
+						break;
+					}
 				}
-				evicted++;
-			}
-			if (rejected == null) {
-				JobQueue job = this.jobs.computeIfAbsent(record.jobId(), JobQueue::new);
-				long[] seq = this.sequences.computeIfAbsent(record.jobId(), (id) -> new long[1]);
-				record.assignSeq(++seq[0]);
-				if (job.pending.isEmpty()) {
-					job.firstQueuedNanos = System.nanoTime();
+				if (accepted) {
+					signal = enqueue(record, System.nanoTime(), System.currentTimeMillis());
 				}
-				job.pending.addLast(record);
-				this.records++;
-				this.bytes += record.estimatedBytes();
-				// Wake the sender only on a transition (the job becomes urgent, or its
-				// buffer just reached a full batch), not once per record: while a job is
-				// backed up every offer would otherwise unpark the sender.
-				if (!urgent) {
-					this.evictableBelowWarn++;
-					signal = job.pending.size() == this.settings.maxBatchSize();
-				}
-				else {
-					signal = !job.urgent;
-					job.urgent = true;
-				}
-			}
-			else {
-				signal = false;
 			}
 		}
 		finally {
@@ -241,14 +308,51 @@ public final class JobLogPipeline implements JobLogFlusher, AutoCloseable {
 		if (evicted > 0) {
 			notifyDropped(DropReason.QUEUE_FULL, evicted);
 		}
-		if (rejected != null) {
-			notifyDropped(rejected, 1);
+		if (!accepted) {
+			notifyDropped(this.closed ? DropReason.SHUTDOWN : early ? DropReason.NOT_READY : DropReason.QUEUE_FULL, 1);
 			return false;
 		}
 		if (signal) {
 			wake();
 		}
 		return true;
+	}
+
+	/** Move the inbox into the per-job queues (lock held). */
+	private void drainInbox() {
+		JobLogRecord record = this.inbox.poll();
+		if (record == null) {
+			return;
+		}
+		long nowNanos = System.nanoTime();
+		long nowMillis = System.currentTimeMillis();
+		while (record != null) {
+			enqueue(record, nowNanos, nowMillis);
+			record = this.inbox.poll();
+		}
+	}
+
+	/**
+	 * Append an accepted record to its job's queue and number it (lock held).
+	 * @return whether the job just became urgent or reached a full batch
+	 */
+	private boolean enqueue(JobLogRecord record, long nowNanos, long nowMillis) {
+		JobQueue job = this.jobs.computeIfAbsent(record.jobId(), JobQueue::new);
+		long[] seq = this.sequences.computeIfAbsent(record.jobId(), (id) -> new long[1]);
+		record.assignSeq(++seq[0]);
+		if (job.pending.isEmpty()) {
+			// Its age counts from when it was logged: it may have waited in the inbox.
+			long waitedMillis = Math.max(0, Math.min(nowMillis - record.timestampMs(), this.scheduleDelayMillis));
+			job.firstQueuedNanos = nowNanos - TimeUnit.MILLISECONDS.toNanos(waitedMillis);
+		}
+		job.pending.addLast(record);
+		if (!record.isUrgent()) {
+			this.evictableBelowWarn++;
+			return job.pending.size() == this.settings.maxBatchSize();
+		}
+		boolean becameUrgent = !job.urgent;
+		job.urgent = true;
+		return becameUrgent;
 	}
 
 	/**
@@ -261,7 +365,7 @@ public final class JobLogPipeline implements JobLogFlusher, AutoCloseable {
 	 */
 	public boolean rejectIfFull(boolean urgent) {
 		if (urgent || this.settings.dropPolicy() != DropPolicy.DROP_NEWEST || this.transport == null
-				|| this.records < this.settings.maxQueueSize()) {
+				|| this.records.get() < this.settings.maxQueueSize()) {
 			return false;
 		}
 		notifyDropped(DropReason.QUEUE_FULL, 1);
@@ -273,6 +377,7 @@ public final class JobLogPipeline implements JobLogFlusher, AutoCloseable {
 		boolean signal = false;
 		this.lock.lock();
 		try {
+			drainInbox();
 			JobQueue job = this.jobs.get(jobId);
 			if (job != null && !job.pending.isEmpty()) {
 				job.urgent = true;
@@ -293,6 +398,7 @@ public final class JobLogPipeline implements JobLogFlusher, AutoCloseable {
 	public void flushAll() {
 		this.lock.lock();
 		try {
+			drainInbox();
 			for (JobQueue job : this.jobs.values()) {
 				job.urgent = !job.pending.isEmpty();
 			}
@@ -319,7 +425,7 @@ public final class JobLogPipeline implements JobLogFlusher, AutoCloseable {
 		int lost;
 		this.lock.lock();
 		try {
-			while (this.records > 0 && this.transport != null) {
+			while (this.records.get() > 0 && this.transport != null) {
 				long remaining = deadline - System.nanoTime();
 				if (remaining <= 0) {
 					break;
@@ -334,9 +440,20 @@ public final class JobLogPipeline implements JobLogFlusher, AutoCloseable {
 				wakeUnlocked();
 			}
 			this.closed = true;
-			lost = this.records;
-			this.records = 0;
-			this.bytes = 0;
+			// Count exactly what is discarded: an offer racing with close() either
+			// reached the inbox before this drain or removes and counts its record
+			// itself.
+			drainInbox();
+			lost = this.inFlightRecords;
+			long lostBytes = this.inFlightBytes;
+			for (JobQueue job : this.jobs.values()) {
+				for (JobLogRecord record : job.pending) {
+					lost++;
+					lostBytes += record.estimatedBytes();
+				}
+			}
+			this.records.addAndGet(-lost);
+			this.bytes.addAndGet(-lostBytes);
 			this.evictableBelowWarn = 0;
 			this.jobs.clear();
 		}
@@ -362,13 +479,14 @@ public final class JobLogPipeline implements JobLogFlusher, AutoCloseable {
 		int jobCount;
 		this.lock.lock();
 		try {
-			queued = this.records;
-			queuedBytes = this.bytes;
+			drainInbox();
 			jobCount = this.jobs.size();
 		}
 		finally {
 			this.lock.unlock();
 		}
+		queued = this.records.get();
+		queuedBytes = this.bytes.get();
 		Map<String, Long> drops = new LinkedHashMap<>();
 		this.dropped.forEach((reason, count) -> drops.put(reason.tag(), count.sum()));
 		JobLogTransport current = this.transport;
@@ -382,13 +500,7 @@ public final class JobLogPipeline implements JobLogFlusher, AutoCloseable {
 	 * @return the count
 	 */
 	public int queuedRecords() {
-		this.lock.lock();
-		try {
-			return this.records;
-		}
-		finally {
-			this.lock.unlock();
-		}
+		return this.records.get();
 	}
 
 	/**
@@ -396,13 +508,7 @@ public final class JobLogPipeline implements JobLogFlusher, AutoCloseable {
 	 * @return the bytes
 	 */
 	public long queuedBytes() {
-		this.lock.lock();
-		try {
-			return this.bytes;
-		}
-		finally {
-			this.lock.unlock();
-		}
+		return this.bytes.get();
 	}
 
 	/**
@@ -443,8 +549,7 @@ public final class JobLogPipeline implements JobLogFlusher, AutoCloseable {
 				JobLogRecord candidate = iterator.next();
 				if (includeUrgent || !candidate.isUrgent()) {
 					iterator.remove();
-					this.records--;
-					this.bytes -= candidate.estimatedBytes();
+					release(candidate);
 					if (!candidate.isUrgent()) {
 						this.evictableBelowWarn--;
 					}
@@ -493,6 +598,7 @@ public final class JobLogPipeline implements JobLogFlusher, AutoCloseable {
 		long next = this.scheduleDelayNanos;
 		this.lock.lock();
 		try {
+			drainInbox();
 			long now = System.nanoTime();
 			for (Iterator<JobQueue> iterator = this.jobs.values().iterator(); iterator.hasNext();) {
 				JobQueue job = iterator.next();
@@ -545,6 +651,8 @@ public final class JobLogPipeline implements JobLogFlusher, AutoCloseable {
 		}
 		job.inFlight = true;
 		this.inFlightBatches++;
+		this.inFlightRecords += size;
+		this.inFlightBytes += takenBytes;
 		if (job.pending.isEmpty()) {
 			job.urgent = false;
 		}
@@ -573,12 +681,14 @@ public final class JobLogPipeline implements JobLogFlusher, AutoCloseable {
 		try {
 			batch.job.inFlight = false;
 			this.inFlightBatches--;
+			this.inFlightRecords -= count;
+			this.inFlightBytes -= batch.bytes;
 			if (this.closed) {
 				return; // counted as shutdown drops already
 			}
 			if (failure == null || !retry) {
-				this.records -= count;
-				this.bytes -= batch.bytes;
+				this.records.addAndGet(-count);
+				this.bytes.addAndGet(-batch.bytes);
 				if (batch.job.pending.isEmpty()) {
 					this.jobs.remove(batch.job.jobId);
 				}
@@ -601,7 +711,7 @@ public final class JobLogPipeline implements JobLogFlusher, AutoCloseable {
 					this.jobs.put(batch.job.jobId, batch.job);
 				}
 			}
-			if (this.records == 0) {
+			if (this.records.get() == 0) {
 				this.drained.signalAll();
 			}
 		}
