@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Logger;
@@ -19,6 +20,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.FileAppender;
 import net.logstash.logback.appender.LogstashTcpSocketAppender;
+import net.logstash.logback.appender.listener.TcpAppenderListener;
 import net.logstash.logback.encoder.LogstashEncoder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -72,6 +74,9 @@ public class AppenderCostBenchmark {
 
 	private Path file;
 
+	/** Events the logstash appender could not queue (its ring buffer was full). */
+	private LongAdder logstashDropped;
+
 	@Setup(Level.Trial)
 	public void setUp() throws Exception {
 		this.context = new LoggerContext();
@@ -93,6 +98,9 @@ public class AppenderCostBenchmark {
 	public void tearDown() throws IOException {
 		if (this.pipeline != null) {
 			System.out.println("iggy appender: sent=" + this.pipeline.sent() + " state=" + this.pipeline.state());
+		}
+		if (this.logstashDropped != null) {
+			System.out.println("logstash-tcp appender: dropped=" + this.logstashDropped.sum());
 		}
 		this.context.stop();
 		if (this.pipeline != null) {
@@ -150,10 +158,44 @@ public class AppenderCostBenchmark {
 	}
 
 	/**
-	 * CPU work between two log calls in the paced variants: keeps every appender below
-	 * saturation.
+	 * CPU work between two log calls at the fast pace (about 4.5 us here, i.e. ~200,000
+	 * calls/s from one job): the logstash appender just keeps up, while the Iggy
+	 * appender, with one batch in flight per job and its broker on the same two cores,
+	 * falls behind and drops some records.
 	 */
 	static final long PACE_TOKENS = 2_000;
+
+	/**
+	 * CPU work between two log calls at the slow pace (about 45 us, ~20,000 calls/s from
+	 * one job): below every appender's delivery rate, so each one ships everything, as in
+	 * a service that is not flooding its logs.
+	 */
+	static final long SLOW_PACE_TOKENS = 20_000;
+
+	/**
+	 * The fast pace's work, done before each invocation and left out of its measured time
+	 * (JMH times each invocation on its own when a state has an invocation-level setup).
+	 */
+	@State(Scope.Thread)
+	public static class Pace {
+
+		@Setup(Level.Invocation)
+		public void work() {
+			Blackhole.consumeCPU(PACE_TOKENS);
+		}
+
+	}
+
+	/** The slow pace's work, left out of the measured time like {@link Pace}'s. */
+	@State(Scope.Thread)
+	public static class SlowPace {
+
+		@Setup(Level.Invocation)
+		public void work() {
+			Blackhole.consumeCPU(SLOW_PACE_TOKENS);
+		}
+
+	}
 
 	/**
 	 * Back-to-back calls: every appender saturates and shows its cost when full (all
@@ -166,21 +208,53 @@ public class AppenderCostBenchmark {
 	}
 
 	/**
-	 * A log call after some CPU work, at a rate the appenders can ship: the
-	 * application-thread cost is {@code logInfoPaced - pacedBaseline}.
+	 * The log call alone, timed on its own, at the fast pace: the application-thread cost
+	 * is {@code logInfoPaced - pacedBaseline} (the baseline is the timer's own overhead).
 	 */
 	@Benchmark
-	public void logInfoPaced(JobContext job) {
+	public void logInfoPaced(JobContext job, Pace pace) {
+		job.calls++;
+		this.logger.info("downloaded {} bytes from {}", 123456, "https://example.com/a.bin");
+	}
+
+	/** Nothing, timed like {@link #logInfoPaced}: the per-invocation timer overhead. */
+	@Benchmark
+	public void pacedBaseline(JobContext job, Pace pace) {
+		job.calls++;
+	}
+
+	/**
+	 * The log call alone, timed on its own, at the slow pace: the application-thread cost
+	 * is {@code logInfoSlowPaced - slowPacedBaseline}.
+	 */
+	@Benchmark
+	public void logInfoSlowPaced(JobContext job, SlowPace pace) {
+		job.calls++;
+		this.logger.info("downloaded {} bytes from {}", 123456, "https://example.com/a.bin");
+	}
+
+	/** Nothing, timed like {@link #logInfoSlowPaced}. */
+	@Benchmark
+	public void slowPacedBaseline(JobContext job, SlowPace pace) {
+		job.calls++;
+	}
+
+	/**
+	 * The work and the log call timed together, at the fast pace: {@code
+	 * logInfoAfterWork - workBaseline} adds to the call's own cost the time the
+	 * appender's background threads (sender, broker, sink) take from the application
+	 * thread while they share two cores with it.
+	 */
+	@Benchmark
+	public void logInfoAfterWork(JobContext job) {
 		job.calls++;
 		Blackhole.consumeCPU(PACE_TOKENS);
 		this.logger.info("downloaded {} bytes from {}", 123456, "https://example.com/a.bin");
 	}
 
-	/**
-	 * The CPU work of {@link #logInfoPaced} alone.
-	 */
+	/** The work of {@link #logInfoAfterWork} alone. */
 	@Benchmark
-	public void pacedBaseline(JobContext job) {
+	public void workBaseline(JobContext job) {
 		job.calls++;
 		Blackhole.consumeCPU(PACE_TOKENS);
 	}
@@ -220,6 +294,13 @@ public class AppenderCostBenchmark {
 		appender.setContext(this.context);
 		appender.addDestination("127.0.0.1:" + this.sink.getLocalPort());
 		appender.setEncoder(encoder);
+		this.logstashDropped = new LongAdder();
+		appender.addListener(new TcpAppenderListener<>() {
+			@Override
+			public void eventAppendFailed(Appender<ILoggingEvent> appender, ILoggingEvent event, Throwable reason) {
+				AppenderCostBenchmark.this.logstashDropped.increment();
+			}
+		});
 		appender.start();
 		return appender;
 	}

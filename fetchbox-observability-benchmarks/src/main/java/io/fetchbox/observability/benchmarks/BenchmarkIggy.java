@@ -16,12 +16,19 @@ import io.fetchbox.observability.testkit.IggyTestkit;
  */
 final class BenchmarkIggy implements AutoCloseable {
 
+	/**
+	 * Messages the in-process broker keeps per partition. Small on purpose: a real broker
+	 * runs in another process, and millions of retained messages in this JVM's old
+	 * generation made its garbage collector the noisiest part of every measurement.
+	 */
+	static final int BROKER_RETENTION = 10_000;
+
 	final IggyTestkit server;
 
 	final SupervisedIggyClient client;
 
 	BenchmarkIggy() {
-		this.server = IggyTestkit.builder().port(0).maxMessagesPerPartition(200_000).start();
+		this.server = IggyTestkit.builder().port(0).maxMessagesPerPartition(BROKER_RETENTION).start();
 		IggyClientSettings settings = IggyClientSettings.builder()
 			.address(this.server.address())
 			.backoff(new IggyBackoff(Duration.ofMillis(50), Duration.ofSeconds(1), 2.0, 0.1))
