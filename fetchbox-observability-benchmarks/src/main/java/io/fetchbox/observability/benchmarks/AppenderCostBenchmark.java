@@ -2,8 +2,6 @@ package io.fetchbox.observability.benchmarks;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -59,8 +57,6 @@ public class AppenderCostBenchmark {
 
 	@Param({ "iggy", "logstash-tcp", "async-file" })
 	public String appender;
-
-	static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
 	private LoggerContext context;
 
@@ -136,23 +132,25 @@ public class AppenderCostBenchmark {
 		/** Calls in the current iteration. */
 		long calls;
 
-		private long cpuStart;
+		private ThreadCpu cpu;
 
 		@Setup(Level.Iteration)
 		public void startIteration() {
 			this.calls = 0;
-			this.cpuStart = THREADS.getCurrentThreadCpuTime();
+			if (this.cpu == null) {
+				this.cpu = new ThreadCpu();
+			}
+			this.cpu.restart();
 		}
 
 		/**
-		 * CPU time the benchmark thread itself used per call: unlike the wall-clock
-		 * score, it excludes time other threads (sender, broker, sink) took from it on a
-		 * shared core.
+		 * CPU time per call of the benchmark thread itself (unlike the wall-clock score,
+		 * it excludes time other threads took from it on a shared core), of the threads
+		 * shipping the logs and of the receiving end.
 		 */
 		@TearDown(Level.Iteration)
 		public void endIteration() {
-			long cpu = THREADS.getCurrentThreadCpuTime() - this.cpuStart;
-			System.out.println("thread-cpu-ns/call=" + ((this.calls > 0) ? cpu / this.calls : -1));
+			System.out.println(this.cpu.perCall(this.calls));
 		}
 
 	}
