@@ -57,7 +57,7 @@ public final class JobLogRecord {
 		this.thread = builder.thread;
 		this.context = builder.context;
 		this.extra = builder.extra;
-		this.estimatedBytes = estimate();
+		this.estimatedBytes = estimate(builder.contextBytes);
 	}
 
 	/**
@@ -156,12 +156,25 @@ public final class JobLogRecord {
 		return this.estimatedBytes;
 	}
 
-	private int estimate() {
-		long size = FIXED_OVERHEAD + this.jobId.length() + this.message.length() + this.logger.length()
-				+ this.thread.length() + ((this.resourceId != null) ? this.resourceId.length() : 0);
-		for (Map.Entry<String, String> entry : this.context.entrySet()) {
+	/**
+	 * The part of {@link #estimatedBytes()} that the context values make up. A caller
+	 * that passes the same context map many times can compute it once
+	 * ({@link Builder#context(Map, int)}).
+	 * @param context the context values
+	 * @return the estimated bytes
+	 */
+	public static int estimateContext(Map<String, String> context) {
+		long size = 0;
+		for (Map.Entry<String, String> entry : context.entrySet()) {
 			size += 4 + entry.getKey().length() + ((entry.getValue() != null) ? entry.getValue().length() : 0);
 		}
+		return (int) Math.min(Integer.MAX_VALUE, size);
+	}
+
+	private int estimate(int contextBytes) {
+		long size = FIXED_OVERHEAD + this.jobId.length() + this.message.length() + this.logger.length()
+				+ this.thread.length() + ((this.resourceId != null) ? this.resourceId.length() : 0);
+		size += (contextBytes >= 0) ? contextBytes : estimateContext(this.context);
 		for (Map.Entry<String, String> entry : this.extra.entrySet()) {
 			size += 4 + entry.getKey().length() + entry.getValue().length();
 		}
@@ -199,6 +212,8 @@ public final class JobLogRecord {
 		private String thread = "";
 
 		private Map<String, String> context = Map.of();
+
+		private int contextBytes = -1;
 
 		private Map<String, String> extra = Map.of();
 
@@ -242,6 +257,19 @@ public final class JobLogRecord {
 		 */
 		public Builder context(Map<String, String> context) {
 			this.context = context;
+			this.contextBytes = -1;
+			return this;
+		}
+
+		/**
+		 * Context values with their size already estimated.
+		 * @param context the context, an immutable snapshot (kept, not copied)
+		 * @param estimatedBytes what {@link JobLogRecord#estimateContext} returns for it
+		 * @return this builder
+		 */
+		public Builder context(Map<String, String> context, int estimatedBytes) {
+			this.context = context;
+			this.contextBytes = estimatedBytes;
 			return this;
 		}
 

@@ -88,16 +88,18 @@ public final class JobLogEventMapper {
 	 */
 	public static JobLogRecord map(ILoggingEvent event, String jobId) {
 		Map<String, String> mdc = event.getMDCPropertyMap();
+		String sampled = mdc.get(MDC_SAMPLED);
 		JobLogRecord.Builder builder = JobLogRecord.builder(jobId, level(event.getLevel()), message(event))
 			.resourceId(mdc.get(CorrelationKeys.RESOURCE_ID))
 			.timestampMs(event.getTimeStamp())
 			.trace(mdc.get(CorrelationKeys.MDC_TRACE_ID), mdc.get(CorrelationKeys.MDC_SPAN_ID),
-					"true".equals(mdc.get(MDC_SAMPLED)) || "1".equals(mdc.get(MDC_SAMPLED)))
+					"true".equals(sampled) || "1".equals(sampled))
 			.logger(event.getLoggerName())
 			.thread(event.getThreadName())
-			// Logback's MDC map is a copy-on-write snapshot: safe to keep without
-			// copying.
-			.context(mdc);
+			// Logback's MDC map is a copy-on-write snapshot, the same instance until
+			// the MDC changes: safe to keep without copying, and its size is measured
+			// once per thread and snapshot.
+			.context(mdc, LastContext.estimatedBytes(mdc));
 		Map<String, String> extra = extra(event);
 		if (extra != null) {
 			builder.extra(extra);
@@ -217,6 +219,28 @@ public final class JobLogEventMapper {
 		catch (ClassNotFoundException | LinkageError ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * The size estimate of the last MDC snapshot seen on this thread.
+	 */
+	private static final class LastContext {
+
+		private static final ThreadLocal<LastContext> CURRENT = ThreadLocal.withInitial(LastContext::new);
+
+		private @Nullable Map<String, String> context;
+
+		private int estimatedBytes;
+
+		static int estimatedBytes(Map<String, String> context) {
+			LastContext last = CURRENT.get();
+			if (last.context != context) {
+				last.context = context;
+				last.estimatedBytes = JobLogRecord.estimateContext(context);
+			}
+			return last.estimatedBytes;
+		}
+
 	}
 
 	/**
