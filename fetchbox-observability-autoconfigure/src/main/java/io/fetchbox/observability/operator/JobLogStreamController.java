@@ -110,11 +110,10 @@ public class JobLogStreamController {
 		}
 		TailStart start = TailStart.beginning();
 		if (lastEventId != null && !lastEventId.isBlank()) {
-			Long offset = resumeOffset(lastEventId.trim());
-			if (offset == null) {
+			start = resumeAfter(lastEventId.trim());
+			if (start == null) {
 				return problem(HttpStatus.BAD_REQUEST, "Header 'Last-Event-ID' must be partition:offset");
 			}
-			start = TailStart.offset(offset);
 		}
 		ResponseEntity<String> denied = checkTenant(jobId, operator);
 		if (denied != null) {
@@ -195,15 +194,20 @@ public class JobLogStreamController {
 		return null;
 	}
 
-	private static @Nullable Long resumeOffset(String lastEventId) {
+	/**
+	 * Where to resume after the event {@code partition:offset}: the next offset of that
+	 * partition (the tail starts over if the job's records are in another one).
+	 */
+	private static @Nullable TailStart resumeAfter(String lastEventId) {
 		int colon = lastEventId.indexOf(':');
 		if (colon <= 0) {
 			return null;
 		}
 		try {
-			Long.parseLong(lastEventId.substring(0, colon));
+			long partition = Long.parseLong(lastEventId.substring(0, colon));
 			long offset = Long.parseLong(lastEventId.substring(colon + 1));
-			return (offset >= 0 && offset < Long.MAX_VALUE) ? offset + 1 : null;
+			return (partition >= 0 && offset >= 0 && offset < Long.MAX_VALUE) ? TailStart.offset(partition, offset + 1)
+					: null;
 		}
 		catch (NumberFormatException ex) {
 			return null;

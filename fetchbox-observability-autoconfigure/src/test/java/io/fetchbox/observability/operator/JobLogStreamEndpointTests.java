@@ -198,9 +198,11 @@ class JobLogStreamEndpointTests {
 		try (SseTestClient client = SseTestClient.open(this.port, path(job) + "?level=loud", ADMIN)) {
 			assertThat(client.status).isEqualTo(400);
 		}
-		try (SseTestClient client = SseTestClient.open(this.port, path(job),
-				merge(ADMIN, Map.of("Last-Event-ID", "yesterday")))) {
-			assertThat(client.status).isEqualTo(400);
+		for (String lastEventId : new String[] { "yesterday", "-1:5", "3:-2", "3:", ":7" }) {
+			try (SseTestClient client = SseTestClient.open(this.port, path(job),
+					merge(ADMIN, Map.of("Last-Event-ID", lastEventId)))) {
+				assertThat(client.status).as(lastEventId).isEqualTo(400);
+			}
 		}
 	}
 

@@ -197,6 +197,11 @@ public final class JobTailer implements AutoCloseable {
 				end(new TailNotFoundException("topic '" + this.request.topic() + "' has no partitions"));
 				return;
 			}
+			if (this.request.start() instanceof TailStart.Offset offset
+					&& offset.partition() != TailStart.Offset.ANY_PARTITION && offset.partition() != this.partition) {
+				// An offset of another partition: start over rather than skip records.
+				this.next = PollingStrategy.first();
+			}
 			poll();
 		}
 

@@ -23,10 +23,27 @@ public sealed interface TailStart {
 	 * @return the start point
 	 */
 	static TailStart offset(long offset) {
+		return offset(Offset.ANY_PARTITION, offset);
+	}
+
+	/**
+	 * From the given offset of the given partition (inclusive), e.g. to resume after an
+	 * SSE {@code Last-Event-ID}. When the job's records are in another partition (the
+	 * topic's partition count changed, or the id is not the job's), the offset means
+	 * nothing there: the tail starts at the partition's first message instead, so nothing
+	 * is skipped (records seen before come again, with their {@code seq}).
+	 * @param partition the partition the offset belongs to
+	 * @param offset the first offset to read
+	 * @return the start point
+	 */
+	static TailStart offset(long partition, long offset) {
 		if (offset < 0) {
 			throw new IllegalArgumentException("'offset' must not be negative");
 		}
-		return new Offset(offset);
+		if (partition < Offset.ANY_PARTITION) {
+			throw new IllegalArgumentException("'partition' must not be negative");
+		}
+		return new Offset(partition, offset);
 	}
 
 	/**
@@ -51,9 +68,15 @@ public sealed interface TailStart {
 	/**
 	 * Start at an offset.
 	 *
+	 * @param partition the partition the offset belongs to, {@link #ANY_PARTITION} when
+	 * it is the job's partition, whichever that is
 	 * @param offset first offset to read
 	 */
-	record Offset(long offset) implements TailStart {
+	record Offset(long partition, long offset) implements TailStart {
+
+		/** The offset is taken as one of the job's partition. */
+		public static final long ANY_PARTITION = -1;
+
 	}
 
 	/**

@@ -122,6 +122,26 @@ class JobLogTailTests {
 	}
 
 	@Test
+	void resumesAtAnOffsetOfTheJobsPartitionAndStartsOverForAnotherPartitionsOffset() {
+		for (int i = 0; i < 6; i++) {
+			this.reader.appendLog(log("job-a", i + 1, LogLevel.LOG_LEVEL_INFO, "m" + i), 1_000_000L * i);
+		}
+		long partition = JobPartitions.partitionOf("job-a", 4);
+		Collector resumed = new Collector();
+		this.tail.tail("job-a", TailStart.offset(partition, 4), false, LogLevel.LOG_LEVEL_TRACE, resumed)
+			.completion()
+			.join();
+		assertThat(resumed.messages()).containsExactly("m4", "m5");
+		// e.g. a Last-Event-ID from before the topic was re-partitioned: skipping to
+		// offset 4 of the job's partition could lose records, so it starts over.
+		Collector startedOver = new Collector();
+		this.tail.tail("job-a", TailStart.offset((partition + 1) % 4, 4), false, LogLevel.LOG_LEVEL_TRACE, startedOver)
+			.completion()
+			.join();
+		assertThat(startedOver.messages()).containsExactly("m0", "m1", "m2", "m3", "m4", "m5");
+	}
+
+	@Test
 	void followsNewRecordsUntilStopped() {
 		this.reader.appendLog(log("job-a", 1, LogLevel.LOG_LEVEL_INFO, "before"), 1);
 		Collector collector = new Collector();
