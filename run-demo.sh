@@ -166,16 +166,20 @@ else
 	start iggy-testkit "$DEMO_DIR/iggy" java -jar "$ROOT/$TESTKIT_JAR" --port "$IGGY_PORT" --data-dir "$DEMO_DIR/iggy/data"
 	wait_port $((${#PIDS[@]} - 1)) 127.0.0.1 "$IGGY_PORT" 60
 fi
+# Secrets go to the services through their environment (readable by this user only), not
+# their command lines (which 'ps' shows to everyone); Boot binds FETCHBOX_TELEMETRY_* vars.
+export FETCHBOX_TELEMETRY_IGGY_PASSWORD="$IGGY_PASSWORD"
 COMMON=(--fetchbox.telemetry.iggy.address="$IGGY_ADDRESS" --fetchbox.telemetry.iggy.username="$IGGY_USERNAME"
-	--fetchbox.telemetry.iggy.password="$IGGY_PASSWORD" --fetchbox.telemetry.environment=demo)
+	--fetchbox.telemetry.environment=demo)
 
 start demo-origin "$DEMO_DIR/origin" java -jar "$ROOT/$WORKER_JAR" --demo-origin --port="$ORIGIN_PORT"
 ORIGIN_INDEX=$((${#PIDS[@]} - 1))
 # A fresh operator password per run, for the SSE log tail (never a default baked into a file).
 OPERATOR_PASSWORD="$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
-start sample-api "$DEMO_DIR/api" java -jar "$ROOT/$API_JAR" --server.port="$API_PORT" \
-	--fetchbox.telemetry.operator.credentials[0].username=operator \
-	--fetchbox.telemetry.operator.credentials[0].password="$OPERATOR_PASSWORD" "${COMMON[@]}"
+# (Both fields of the credential from one source: Boot binds a list from a single source.)
+FETCHBOX_TELEMETRY_OPERATOR_CREDENTIALS_0_USERNAME=operator \
+	FETCHBOX_TELEMETRY_OPERATOR_CREDENTIALS_0_PASSWORD="$OPERATOR_PASSWORD" \
+	start sample-api "$DEMO_DIR/api" java -jar "$ROOT/$API_JAR" --server.port="$API_PORT" "${COMMON[@]}"
 API_INDEX=$((${#PIDS[@]} - 1))
 # "localhost" is routed through a proxy pool that does not exist, to show the fallback to direct.
 start sample-worker "$DEMO_DIR/worker" java -jar "$ROOT/$WORKER_JAR" --server.port="$WORKER_PORT" \
