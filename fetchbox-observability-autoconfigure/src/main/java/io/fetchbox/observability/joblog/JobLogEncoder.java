@@ -95,9 +95,9 @@ public final class JobLogEncoder {
 
 		private Cached<String> loggerAndThread = Cached.empty();
 
-		private Cached<String> jobId = Cached.empty();
+		private final LastStringField jobId = new LastStringField(1);
 
-		private Cached<String> resourceId = Cached.empty();
+		private final LastStringField resourceId = new LastStringField(2);
 
 		/**
 		 * Encode a record.
@@ -105,8 +105,8 @@ public final class JobLogEncoder {
 		 * @return protobuf bytes
 		 */
 		public byte[] encode(JobLogRecord record) {
-			byte[] job = stringField(1, record.jobId(), this.jobId);
-			byte[] resource = stringField(2, record.resourceId(), this.resourceId);
+			byte[] job = this.jobId.encode(record.jobId());
+			byte[] resource = this.resourceId.encode(record.resourceId());
 			byte[] message = utf8(record.message());
 			byte[] contextFields = contextFields(record.context());
 			byte[] span = (record.spanId() != null) ? entry(CorrelationKeys.SPAN_ID, record.spanId()) : null;
@@ -177,27 +177,6 @@ public final class JobLogEncoder {
 			return bytes;
 		}
 
-		private byte[] stringField(int field, @Nullable String value, Cached<String> cached) {
-			if (value == null || value.isEmpty()) {
-				return EMPTY;
-			}
-			if (cached.key == value) {
-				return cached.bytes;
-			}
-			byte[] text = utf8(value);
-			Writer out = new Writer(lengthDelimitedSize(text.length));
-			out.lengthDelimited(field, text);
-			byte[] bytes = out.finish();
-			Cached<String> entry = new Cached<>(value, null, bytes);
-			if (field == 1) {
-				this.jobId = entry;
-			}
-			else {
-				this.resourceId = entry;
-			}
-			return bytes;
-		}
-
 		private static byte[] extraFields(Map<String, String> extra) {
 			if (extra.isEmpty()) {
 				return EMPTY;
@@ -238,6 +217,35 @@ public final class JobLogEncoder {
 
 	private static int varintSize(long value) {
 		return (value == 0) ? 1 : (63 - Long.numberOfLeadingZeros(value)) / 7 + 1;
+	}
+
+	/** A top-level string field, remembering the encoding of the last value seen. */
+	private static final class LastStringField {
+
+		private final int field;
+
+		private Cached<String> last = Cached.empty();
+
+		LastStringField(int field) {
+			this.field = field;
+		}
+
+		byte[] encode(@Nullable String value) {
+			if (value == null || value.isEmpty()) {
+				return EMPTY; // proto3 leaves empty strings out
+			}
+			Cached<String> cached = this.last;
+			if (cached.key == value) {
+				return cached.bytes;
+			}
+			byte[] text = utf8(value);
+			Writer out = new Writer(lengthDelimitedSize(text.length));
+			out.lengthDelimited(this.field, text);
+			byte[] bytes = out.finish();
+			this.last = new Cached<>(value, null, bytes);
+			return bytes;
+		}
+
 	}
 
 	/** The last key (or pair of keys) seen and its encoding, compared by identity. */
