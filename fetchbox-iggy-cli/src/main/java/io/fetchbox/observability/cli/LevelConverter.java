@@ -3,7 +3,7 @@ package io.fetchbox.observability.cli;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-import io.fetchbox.observability.joblog.tail.JobLogLevels;
+import io.fetchbox.observability.tail.JobLogLevels;
 import io.fetchbox.observability.messages.LogLevel;
 
 /**

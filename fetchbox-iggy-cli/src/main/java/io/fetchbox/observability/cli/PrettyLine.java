@@ -3,10 +3,10 @@ package io.fetchbox.observability.cli;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.fetchbox.observability.joblog.tail.JobLogJson;
-import io.fetchbox.observability.joblog.tail.JobLogLevels;
-import io.fetchbox.observability.joblog.tail.TailedJobLog;
-import io.fetchbox.observability.joblog.tail.SeqDeduplicator;
+import io.fetchbox.observability.tail.JobLogJson;
+import io.fetchbox.observability.tail.JobLogLevels;
+import io.fetchbox.observability.tail.TailedJobLog;
+import io.fetchbox.observability.tail.SeqDeduplicator;
 import io.fetchbox.observability.logging.CorrelationKeys;
 import io.fetchbox.observability.messages.JobLog;
 

@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import io.fetchbox.observability.joblog.tail.JobPartitions;
+import io.fetchbox.observability.tail.JobPartitions;
 import io.fetchbox.observability.logging.CorrelationKeys;
 import io.fetchbox.observability.messages.DownloadTask;
 

@@ -12,11 +12,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import io.fetchbox.observability.joblog.tail.JobLogJson;
-import io.fetchbox.observability.joblog.tail.JobLogTailListener;
-import io.fetchbox.observability.joblog.tail.TailedJobLog;
-import io.fetchbox.observability.joblog.tail.JobLogTail;
-import io.fetchbox.observability.joblog.tail.TailStart;
+import io.fetchbox.observability.tail.JobLogJson;
+import io.fetchbox.observability.tail.JobLogTailListener;
+import io.fetchbox.observability.tail.TailedJobLog;
+import io.fetchbox.observability.tail.JobLogTail;
+import io.fetchbox.observability.tail.TailStart;
 import io.fetchbox.observability.messages.LogLevel;
 
 /**

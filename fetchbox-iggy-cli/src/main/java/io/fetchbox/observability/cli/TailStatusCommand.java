@@ -13,11 +13,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import io.fetchbox.observability.joblog.tail.JobLogJson;
-import io.fetchbox.observability.joblog.tail.JobMessage;
-import io.fetchbox.observability.joblog.tail.TailListener;
-import io.fetchbox.observability.joblog.tail.TailRequest;
-import io.fetchbox.observability.joblog.tail.TailStart;
+import io.fetchbox.observability.tail.JobLogJson;
+import io.fetchbox.observability.tail.JobMessage;
+import io.fetchbox.observability.tail.TailListener;
+import io.fetchbox.observability.tail.TailRequest;
+import io.fetchbox.observability.tail.TailStart;
 import io.fetchbox.observability.messages.JobState;
 import io.fetchbox.observability.messages.JobStatus;
 

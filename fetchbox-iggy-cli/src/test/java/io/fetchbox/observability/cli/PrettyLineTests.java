@@ -2,7 +2,7 @@ package io.fetchbox.observability.cli;
 
 import org.junit.jupiter.api.Test;
 
-import io.fetchbox.observability.joblog.tail.TailedJobLog;
+import io.fetchbox.observability.tail.TailedJobLog;
 import io.fetchbox.observability.messages.JobLog;
 import io.fetchbox.observability.messages.LogLevel;
 

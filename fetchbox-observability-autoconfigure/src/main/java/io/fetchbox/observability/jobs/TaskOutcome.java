@@ -1,7 +1,7 @@
 package io.fetchbox.observability.jobs;
 
 /**
- * How a task ended. The tag values match the {@code outcome} label of
+ * How a download task ended: the {@code outcome} tag of the task observation and of
  * {@code fetchbox_worker_tasks_total}.
  *
  * @since 0.1.0
@@ -14,8 +14,14 @@ public enum TaskOutcome {
 	/** The task failed for good and was not dead-lettered. */
 	FAILED("failed"),
 
+	/** The task failed and is scheduled for another attempt. */
+	RETRIED("retried"),
+
 	/** The task failed for good and was published to the dead-letter topic. */
-	DEAD_LETTERED("dead_lettered");
+	DEAD_LETTERED("dead_lettered"),
+
+	/** Not processed (duplicate, cancelled job). */
+	SKIPPED("skipped");
 
 	private final String tagValue;
 

@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.jspecify.annotations.Nullable;
 
+import io.fetchbox.observability.jobs.TaskOutcome;
+
 /**
  * Meters of a download worker: tasks (in flight, processed, duration, retries),
  * downloads, storage and proxy failures, and dead letters.

@@ -9,11 +9,11 @@ import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
 
-import io.fetchbox.observability.joblog.tail.JobLogTailListener;
-import io.fetchbox.observability.joblog.tail.TailedJobLog;
-import io.fetchbox.observability.joblog.tail.JobLogTail;
-import io.fetchbox.observability.joblog.tail.TailSession;
-import io.fetchbox.observability.joblog.tail.TailStart;
+import io.fetchbox.observability.tail.JobLogTailListener;
+import io.fetchbox.observability.tail.TailedJobLog;
+import io.fetchbox.observability.tail.JobLogTail;
+import io.fetchbox.observability.tail.TailSession;
+import io.fetchbox.observability.tail.TailStart;
 import io.fetchbox.observability.logging.CorrelationKeys;
 import io.fetchbox.observability.messages.LogLevel;
 

@@ -7,10 +7,10 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import io.fetchbox.observability.joblog.tail.JobLogJson;
-import io.fetchbox.observability.joblog.tail.JobLogTailListener;
-import io.fetchbox.observability.joblog.tail.TailedJobLog;
-import io.fetchbox.observability.joblog.tail.TailNotFoundException;
+import io.fetchbox.observability.tail.JobLogJson;
+import io.fetchbox.observability.tail.JobLogTailListener;
+import io.fetchbox.observability.tail.TailedJobLog;
+import io.fetchbox.observability.tail.TailNotFoundException;
 import io.fetchbox.observability.logging.CorrelationKeys;
 
 /**

@@ -20,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 import io.fetchbox.observability.joblog.JobLogPipeline;
 import io.fetchbox.observability.joblog.JobLogSettings;
 import io.fetchbox.observability.joblog.metrics.JobLogEmitterMetrics;
+import io.fetchbox.observability.jobs.TaskOutcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -19,10 +19,10 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 
-import io.fetchbox.observability.joblog.tail.InMemoryTopicReader;
-import io.fetchbox.observability.joblog.tail.JobPartitions;
-import io.fetchbox.observability.joblog.tail.JobTailer;
-import io.fetchbox.observability.joblog.tail.TailSettings;
+import io.fetchbox.observability.tail.InMemoryTopicReader;
+import io.fetchbox.observability.tail.JobPartitions;
+import io.fetchbox.observability.tail.JobTailer;
+import io.fetchbox.observability.tail.TailSettings;
 import io.fetchbox.observability.messages.JobLog;
 import io.fetchbox.observability.messages.LogLevel;
 

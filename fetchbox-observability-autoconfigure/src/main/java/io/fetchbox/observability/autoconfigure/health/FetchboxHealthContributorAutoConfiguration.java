@@ -30,7 +30,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.DispatcherServlet;
 
 import io.fetchbox.observability.autoconfigure.iggy.IggyAutoConfiguration;
-import io.fetchbox.observability.autoconfigure.metrics.MetricsEndpointEnvironmentPostProcessor;
+import io.fetchbox.observability.autoconfigure.health.ActuatorDefaultsEnvironmentPostProcessor;
 import io.fetchbox.observability.health.BudgetedHealthIndicator;
 import io.fetchbox.observability.health.IggyHealthProbe;
 import io.fetchbox.observability.health.LedgerHealthProbe;
@@ -68,8 +68,8 @@ public final class FetchboxHealthContributorAutoConfiguration {
 
 	@Bean
 	static HealthEndpointGroupsPostProcessor fetchboxReadinessMembers(Environment environment) {
-		boolean defaultMembers = MetricsEndpointEnvironmentPostProcessor.DEFAULT_READINESS_INCLUDE
-			.equals(environment.getProperty(MetricsEndpointEnvironmentPostProcessor.READINESS_INCLUDE));
+		boolean defaultMembers = ActuatorDefaultsEnvironmentPostProcessor.DEFAULT_READINESS_INCLUDE
+			.equals(environment.getProperty(ActuatorDefaultsEnvironmentPostProcessor.READINESS_INCLUDE));
 		return new ReadinessMembersPostProcessor(defaultMembers ? Set.of("iggy", "storage", "ledger") : Set.of());
 	}
 
@@ -124,8 +124,8 @@ public final class FetchboxHealthContributorAutoConfiguration {
 		@ConditionalOnMissingBean(name = "fetchboxHealthPathsFilter")
 		FilterRegistrationBean<PathForwardingFilter> fetchboxHealthPathsFilter() {
 			PathForwardingFilter filter = new PathForwardingFilter(
-					() -> Map.of(LIVE_PATH, MetricsEndpointEnvironmentPostProcessor.LIVENESS_PATH, READY_PATH,
-							MetricsEndpointEnvironmentPostProcessor.READINESS_PATH));
+					() -> Map.of(LIVE_PATH, ActuatorDefaultsEnvironmentPostProcessor.LIVENESS_PATH, READY_PATH,
+							ActuatorDefaultsEnvironmentPostProcessor.READINESS_PATH));
 			FilterRegistrationBean<PathForwardingFilter> registration = new FilterRegistrationBean<>(filter);
 			registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 			registration.setDispatcherTypes(DispatcherType.REQUEST);

@@ -21,7 +21,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import io.fetchbox.observability.autoconfigure.iggy.IggyAutoConfiguration;
 import io.fetchbox.observability.iggy.IggyTopology;
 import io.fetchbox.observability.iggy.SupervisedIggyClient;
-import io.fetchbox.observability.joblog.IggyJobLogTransport;
+import io.fetchbox.observability.joblog.iggy.IggyJobLogTransport;
 import io.fetchbox.observability.joblog.JobLogPipeline;
 import io.fetchbox.observability.joblog.JobLogTransport;
 import io.fetchbox.observability.joblog.logback.JobLogAppenderInstaller;

@@ -37,16 +37,8 @@ class WorkerMetricsTaskScopeListener implements TaskScopeListener {
 			this.running.remove();
 		}
 		if (running != null) {
-			running.complete(map(outcome));
+			running.complete(outcome);
 		}
-	}
-
-	private static io.fetchbox.observability.metrics.TaskOutcome map(TaskOutcome outcome) {
-		return switch (outcome) {
-			case SUCCEEDED -> io.fetchbox.observability.metrics.TaskOutcome.SUCCEEDED;
-			case FAILED -> io.fetchbox.observability.metrics.TaskOutcome.FAILED;
-			case DEAD_LETTERED -> io.fetchbox.observability.metrics.TaskOutcome.DEAD_LETTERED;
-		};
 	}
 
 }

@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Configuration;
 import io.fetchbox.observability.autoconfigure.iggy.IggyAutoConfiguration;
 import io.fetchbox.observability.iggy.SupervisedIggyClient;
 import io.fetchbox.observability.joblog.DropReason;
-import io.fetchbox.observability.joblog.IggyJobLogTransport;
+import io.fetchbox.observability.joblog.iggy.IggyJobLogTransport;
 import io.fetchbox.observability.joblog.JobLogPipeline;
 import io.fetchbox.observability.messages.JobLog;
 import io.fetchbox.observability.messages.LogLevel;

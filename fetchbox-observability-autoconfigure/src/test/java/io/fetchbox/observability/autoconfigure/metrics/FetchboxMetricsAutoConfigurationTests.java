@@ -13,6 +13,7 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.mock.env.MockEnvironment;
 
 import io.fetchbox.observability.autoconfigure.FetchboxTelemetryAutoConfiguration;
+import io.fetchbox.observability.autoconfigure.health.ActuatorDefaultsEnvironmentPostProcessor;
 import io.fetchbox.observability.metrics.ApiMetrics;
 import io.fetchbox.observability.metrics.ApiRequestMetrics;
 import io.fetchbox.observability.metrics.LedgerMetrics;
@@ -91,10 +92,10 @@ class FetchboxMetricsAutoConfigurationTests {
 	void actuatorDefaultsAreLowestPrecedence() {
 		MockEnvironment environment = new MockEnvironment();
 		environment.setProperty("management.endpoints.web.exposure.include", "*");
-		new MetricsEndpointEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+		new ActuatorDefaultsEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
 		assertThat(environment.getProperty("management.endpoints.web.exposure.include")).isEqualTo("*");
 		StandardEnvironment defaults = new StandardEnvironment();
-		new MetricsEndpointEnvironmentPostProcessor().postProcessEnvironment(defaults, new SpringApplication());
+		new ActuatorDefaultsEnvironmentPostProcessor().postProcessEnvironment(defaults, new SpringApplication());
 		assertThat(defaults.getProperty("management.endpoints.web.exposure.include"))
 			.isEqualTo("health,prometheus,info,fetchbox");
 		assertThat(defaults.getProperty("management.endpoint.health.show-details")).isEqualTo("when-authorized");
@@ -105,14 +106,14 @@ class FetchboxMetricsAutoConfigurationTests {
 	void metricsAddrMovesActuatorToItsOwnPort() {
 		MockEnvironment environment = new MockEnvironment();
 		environment.setProperty("fetchbox.telemetry.metrics-addr", "0.0.0.0:9464");
-		new MetricsEndpointEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+		new ActuatorDefaultsEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
 		assertThat(environment.getProperty("management.server.port")).isEqualTo("9464");
 		assertThat(environment.getProperty("management.server.address")).isEqualTo("0.0.0.0");
 
 		MockEnvironment explicit = new MockEnvironment();
 		explicit.setProperty("fetchbox.telemetry.metrics-addr", "0.0.0.0:9464");
 		explicit.setProperty("management.server.port", "9999");
-		new MetricsEndpointEnvironmentPostProcessor().postProcessEnvironment(explicit, new SpringApplication());
+		new ActuatorDefaultsEnvironmentPostProcessor().postProcessEnvironment(explicit, new SpringApplication());
 		assertThat(explicit.getProperty("management.server.port")).isEqualTo("9999");
 	}
 
@@ -121,7 +122,7 @@ class FetchboxMetricsAutoConfigurationTests {
 		MockEnvironment environment = new MockEnvironment();
 		environment.setProperty("fetchbox.telemetry.metrics-addr", "9464");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new MetricsEndpointEnvironmentPostProcessor().postProcessEnvironment(environment,
+			.isThrownBy(() -> new ActuatorDefaultsEnvironmentPostProcessor().postProcessEnvironment(environment,
 					new SpringApplication()))
 			.withMessageContaining("fetchbox.telemetry.metrics-addr");
 	}
