@@ -17,7 +17,7 @@ import org.apache.iggy.exception.IggyAuthorizationException;
 import org.apache.iggy.exception.IggyResourceNotFoundException;
 
 import io.fetchbox.observability.HostAndPort;
-import io.fetchbox.observability.tail.IggyCalls;
+import io.fetchbox.observability.tail.iggy.IggyCalls;
 import io.fetchbox.observability.tail.TailNotFoundException;
 
 /**

@@ -5,7 +5,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BiFunction;
 
-import io.fetchbox.observability.tail.IggyTopicReader;
+import io.fetchbox.observability.tail.iggy.IggyTopicReader;
 import io.fetchbox.observability.tail.JobTailer;
 import io.fetchbox.observability.tail.TailSession;
 import io.fetchbox.observability.tail.TailSettings;

@@ -1,6 +1,11 @@
 package io.fetchbox.observability.autoconfigure;
 
-import io.fetchbox.observability.FetchboxTelemetryProperties;
+import io.fetchbox.observability.autoconfigure.logging.LoggingProperties;
+import io.fetchbox.observability.autoconfigure.tracing.ContextPropagationProperties;
+import io.fetchbox.observability.autoconfigure.tracing.OtlpProperties;
+import io.fetchbox.observability.autoconfigure.web.AccessLogProperties;
+import io.fetchbox.observability.autoconfigure.web.ProblemDetailsProperties;
+import io.fetchbox.observability.autoconfigure.web.RequestIdProperties;
 import io.fetchbox.observability.ServiceIdentity;
 import org.jspecify.annotations.Nullable;
 
@@ -17,12 +22,17 @@ import org.springframework.util.StringUtils;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the properties and the
- * {@link ServiceIdentity} every FetchBox observability concern shares.
+ * {@link ServiceIdentity} every FetchBox observability concern shares. The properties
+ * classes of logging, web and tracing live beside their auto-configurations but are bound
+ * here, in every application, so an invalid value fails startup whichever features are
+ * active and the {@code fetchbox} endpoint lists them all.
  *
  * @since 0.1.0
  */
 @AutoConfiguration(after = ProjectInfoAutoConfiguration.class)
-@EnableConfigurationProperties(FetchboxTelemetryProperties.class)
+@EnableConfigurationProperties({ FetchboxTelemetryProperties.class, LoggingProperties.class, AccessLogProperties.class,
+		RequestIdProperties.class, ProblemDetailsProperties.class, OtlpProperties.class,
+		ContextPropagationProperties.class })
 public final class FetchboxTelemetryAutoConfiguration {
 
 	@Bean

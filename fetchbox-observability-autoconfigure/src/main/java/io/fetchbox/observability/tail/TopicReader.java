@@ -6,8 +6,8 @@ import org.apache.iggy.message.PolledMessages;
 import org.apache.iggy.message.PollingStrategy;
 
 /**
- * The two broker reads a tail needs. {@link IggyTopicReader} is the real one; tests may
- * supply their own.
+ * The two broker reads a tail needs. {@code IggyTopicReader} (in {@code tail.iggy}) is
+ * the real one; tests may supply their own.
  *
  * @since 0.1.0
  */

@@ -2,7 +2,10 @@ package io.fetchbox.observability.autoconfigure;
 
 import java.time.Duration;
 
-import io.fetchbox.observability.FetchboxTelemetryProperties;
+import io.fetchbox.observability.autoconfigure.logging.LoggingProperties;
+import io.fetchbox.observability.autoconfigure.tracing.OtlpProperties;
+import io.fetchbox.observability.autoconfigure.web.AccessLogProperties;
+import io.fetchbox.observability.autoconfigure.web.RequestIdProperties;
 import io.fetchbox.observability.ServiceIdentity;
 import io.fetchbox.observability.autoconfigure.tracing.ContextPropagationAutoConfiguration;
 import io.fetchbox.observability.autoconfigure.web.WebObservabilityAutoConfiguration;
@@ -28,15 +31,17 @@ class FetchboxTelemetryAutoConfigurationTests {
 			assertThat(context.getBean(ServiceIdentity.class)).isEqualTo(new ServiceIdentity("orders", null, null));
 			FetchboxTelemetryProperties properties = context.getBean(FetchboxTelemetryProperties.class);
 			assertThat(properties.getMetricsAddr()).isEmpty();
-			assertThat(properties.getLogging().getFormat()).isEqualTo(FetchboxTelemetryProperties.LogFormat.JSON);
-			assertThat(properties.getLogging().getMaxMessageSize()).isEqualTo(DataSize.ofKilobytes(16));
-			assertThat(properties.getLogging().getAccessLog().isEnabled()).isTrue();
-			assertThat(properties.getRequestId().getHeader()).isEqualTo("X-Request-ID");
-			assertThat(properties.getOtlp().isEnabled()).isFalse();
-			assertThat(properties.getOtlp().getEndpoint()).isEqualTo("http://localhost:4318/v1/traces");
-			assertThat(properties.getOtlp().getProtocol()).isEqualTo("http/protobuf");
-			assertThat(properties.getOtlp().getSamplingProbability()).isEqualTo(0.1);
-			assertThat(properties.getOtlp().getTimeout()).isEqualTo(Duration.ofSeconds(10));
+			LoggingProperties logging = context.getBean(LoggingProperties.class);
+			assertThat(logging.getFormat()).isEqualTo(LoggingProperties.LogFormat.JSON);
+			assertThat(logging.getMaxMessageSize()).isEqualTo(DataSize.ofKilobytes(16));
+			assertThat(context.getBean(AccessLogProperties.class).isEnabled()).isTrue();
+			assertThat(context.getBean(RequestIdProperties.class).getHeader()).isEqualTo("X-Request-ID");
+			OtlpProperties otlp = context.getBean(OtlpProperties.class);
+			assertThat(otlp.isEnabled()).isFalse();
+			assertThat(otlp.getEndpoint()).isEqualTo("http://localhost:4318/v1/traces");
+			assertThat(otlp.getProtocol()).hasToString("http/protobuf");
+			assertThat(otlp.getSamplingProbability()).isEqualTo(0.1);
+			assertThat(otlp.getTimeout()).isEqualTo(Duration.ofSeconds(10));
 		});
 	}
 

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.fetchbox.observability.messages.LogLevel;
+import io.fetchbox.observability.tail.iggy.IggyCalls;
+import io.fetchbox.observability.tail.iggy.IggyTopicReader;
 import io.fetchbox.observability.testkit.IggyTestkitExtension;
 import io.fetchbox.observability.testkit.StoredMessage;
 

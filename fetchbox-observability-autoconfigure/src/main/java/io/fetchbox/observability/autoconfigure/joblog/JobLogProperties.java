@@ -1,7 +1,6 @@
 package io.fetchbox.observability.autoconfigure.joblog;
 
 import java.time.Duration;
-import java.util.Locale;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -48,7 +47,7 @@ public class JobLogProperties {
 	/**
 	 * What to drop when the buffer is full: drop-newest or drop-oldest.
 	 */
-	private String dropPolicy = "drop-newest";
+	private DropPolicy dropPolicy = DropPolicy.DROP_NEWEST;
 
 	/**
 	 * How long shutdown waits for buffered records to be delivered.
@@ -112,12 +111,11 @@ public class JobLogProperties {
 		this.maxQueueBytes = maxQueueBytes;
 	}
 
-	public String getDropPolicy() {
+	public DropPolicy getDropPolicy() {
 		return this.dropPolicy;
 	}
 
-	public void setDropPolicy(String dropPolicy) {
-		parseDropPolicy(dropPolicy);
+	public void setDropPolicy(DropPolicy dropPolicy) {
 		this.dropPolicy = dropPolicy;
 	}
 
@@ -149,18 +147,7 @@ public class JobLogProperties {
 	 */
 	public JobLogSettings toSettings() {
 		return new JobLogSettings(this.scheduleDelay, this.maxBatchSize, this.maxQueueSize,
-				this.maxQueueBytes.toBytes(), parseDropPolicy(this.dropPolicy), this.shutdownGracePeriod,
-				this.earlyBufferSize);
-	}
-
-	private static DropPolicy parseDropPolicy(String value) {
-		String normalized = (value != null) ? value.trim().toLowerCase(Locale.ROOT).replace('_', '-') : "";
-		return switch (normalized) {
-			case "drop-newest" -> DropPolicy.DROP_NEWEST;
-			case "drop-oldest" -> DropPolicy.DROP_OLDEST;
-			default -> throw new IllegalArgumentException(
-					"'" + PREFIX + ".drop-policy' must be drop-newest or drop-oldest, not '" + value + "'");
-		};
+				this.maxQueueBytes.toBytes(), this.dropPolicy, this.shutdownGracePeriod, this.earlyBufferSize);
 	}
 
 }

@@ -2,7 +2,7 @@ package io.fetchbox.observability.autoconfigure.logging;
 
 import java.util.Map;
 
-import io.fetchbox.observability.FetchboxTelemetryProperties.LogFormat;
+import io.fetchbox.observability.autoconfigure.logging.LoggingProperties.LogFormat;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -42,7 +42,7 @@ public class JsonLoggingEnvironmentPostProcessor implements EnvironmentPostProce
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		LogFormat format = Binder.get(environment)
-			.bind("fetchbox.telemetry.logging.format", LogFormat.class)
+			.bind(LoggingProperties.PREFIX + ".format", LogFormat.class)
 			.orElse(LogFormat.JSON);
 		if (format == LogFormat.JSON && canUseJson(application.getClassLoader())
 				&& !environment.containsProperty("logging.config")

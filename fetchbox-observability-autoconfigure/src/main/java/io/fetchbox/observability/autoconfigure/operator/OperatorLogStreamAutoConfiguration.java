@@ -34,7 +34,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import io.fetchbox.observability.autoconfigure.iggy.IggyAutoConfiguration;
 import io.fetchbox.observability.iggy.IggyTopology;
 import io.fetchbox.observability.iggy.SupervisedIggyClient;
-import io.fetchbox.observability.tail.IggyTopicReader;
+import io.fetchbox.observability.tail.iggy.IggyTopicReader;
 import io.fetchbox.observability.tail.JobLogTail;
 import io.fetchbox.observability.tail.JobTailer;
 import io.fetchbox.observability.tail.TailSettings;

@@ -22,7 +22,7 @@ import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
  */
 @AutoConfiguration(before = TaskExecutionAutoConfiguration.class)
 @ConditionalOnClass(ContextSnapshotFactory.class)
-@ConditionalOnBooleanProperty(name = "fetchbox.telemetry.context-propagation.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = ContextPropagationProperties.PREFIX + ".enabled", matchIfMissing = true)
 public final class ContextPropagationAutoConfiguration {
 
 	@Bean

@@ -3,8 +3,7 @@ package io.fetchbox.observability.autoconfigure.tracing;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.fetchbox.observability.FetchboxTelemetryProperties;
-import io.fetchbox.observability.FetchboxTelemetryProperties.Otlp;
+import io.fetchbox.observability.autoconfigure.tracing.OtlpProperties.OtlpProtocol;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -39,14 +38,14 @@ public class OtlpTracingEnvironmentPostProcessor implements EnvironmentPostProce
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		Otlp otlp = Binder.get(environment)
-			.bind(FetchboxTelemetryProperties.PREFIX + ".otlp", Bindable.of(Otlp.class))
-			.orElseGet(Otlp::new);
+		OtlpProperties otlp = Binder.get(environment)
+			.bind(OtlpProperties.PREFIX, Bindable.of(OtlpProperties.class))
+			.orElseGet(OtlpProperties::new);
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("management.tracing.sampling.probability", otlp.getSamplingProbability());
 		if (otlp.isEnabled()) {
 			properties.put(EXPORT + "endpoint", otlp.getEndpoint());
-			properties.put(EXPORT + "transport", otlp.getProtocol().equals("grpc") ? "grpc" : "http");
+			properties.put(EXPORT + "transport", (otlp.getProtocol() == OtlpProtocol.GRPC) ? "grpc" : "http");
 			properties.put(EXPORT + "timeout", otlp.getTimeout());
 			otlp.getHeaders().forEach((name, value) -> properties.put(EXPORT + "headers[" + name + "]", value));
 		}

@@ -1,6 +1,5 @@
 package io.fetchbox.observability.autoconfigure.web;
 
-import io.fetchbox.observability.FetchboxTelemetryProperties;
 import io.fetchbox.observability.autoconfigure.FetchboxTelemetryAutoConfiguration;
 import io.fetchbox.observability.web.AccessLogFilter;
 import io.fetchbox.observability.web.ProblemDetailsErrorController;
@@ -60,9 +59,9 @@ public final class WebObservabilityAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "fetchboxRequestIdFilter")
-	FilterRegistrationBean<RequestIdFilter> fetchboxRequestIdFilter(FetchboxTelemetryProperties properties) {
+	FilterRegistrationBean<RequestIdFilter> fetchboxRequestIdFilter(RequestIdProperties properties) {
 		FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(
-				new RequestIdFilter(properties.getRequestId().getHeader()));
+				new RequestIdFilter(properties.getHeader()));
 		registration.setOrder(REQUEST_ID_FILTER_ORDER);
 		registration.setDispatcherTypes(DispatcherType.REQUEST);
 		return registration;
@@ -71,16 +70,16 @@ public final class WebObservabilityAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "fetchboxAccessLogFilter")
 	@ConditionalOnBooleanProperty(name = "fetchbox.telemetry.logging.access-log.enabled", matchIfMissing = true)
-	FilterRegistrationBean<AccessLogFilter> fetchboxAccessLogFilter(FetchboxTelemetryProperties properties) {
+	FilterRegistrationBean<AccessLogFilter> fetchboxAccessLogFilter(AccessLogProperties properties) {
 		FilterRegistrationBean<AccessLogFilter> registration = new FilterRegistrationBean<>(
-				new AccessLogFilter(properties.getLogging().getAccessLog().getExcludePaths()));
+				new AccessLogFilter(properties.getExcludePaths()));
 		registration.setOrder(ACCESS_LOG_FILTER_ORDER);
 		registration.setDispatcherTypes(DispatcherType.REQUEST);
 		return registration;
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBooleanProperty(name = "fetchbox.telemetry.problem-details.enabled", matchIfMissing = true)
+	@ConditionalOnBooleanProperty(name = ProblemDetailsProperties.PREFIX + ".enabled", matchIfMissing = true)
 	@EnableConfigurationProperties(WebProperties.class)
 	static class ProblemDetailsConfiguration {
 

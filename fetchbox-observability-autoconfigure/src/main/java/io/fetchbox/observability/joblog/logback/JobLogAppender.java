@@ -1,7 +1,5 @@
 package io.fetchbox.observability.joblog.logback;
 
-import java.util.Locale;
-
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import ch.qos.logback.core.util.Duration;
@@ -107,7 +105,7 @@ public class JobLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 	 * @param dropPolicy the policy
 	 */
 	public void setDropPolicy(String dropPolicy) {
-		this.dropPolicy = DropPolicy.valueOf(dropPolicy.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+		this.dropPolicy = DropPolicy.of(dropPolicy);
 	}
 
 	public void setShutdownGracePeriod(Duration shutdownGracePeriod) {

@@ -1,4 +1,4 @@
-package io.fetchbox.observability.tail;
+package io.fetchbox.observability.tail.iggy;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;

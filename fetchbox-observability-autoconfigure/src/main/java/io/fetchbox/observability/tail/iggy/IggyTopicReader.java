@@ -1,4 +1,4 @@
-package io.fetchbox.observability.tail;
+package io.fetchbox.observability.tail.iggy;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -8,6 +8,9 @@ import org.apache.iggy.identifier.StreamId;
 import org.apache.iggy.identifier.TopicId;
 import org.apache.iggy.message.PolledMessages;
 import org.apache.iggy.message.PollingStrategy;
+
+import io.fetchbox.observability.tail.TailNotFoundException;
+import io.fetchbox.observability.tail.TopicReader;
 
 /**
  * {@link TopicReader} over Iggy: {@code getTopic} for the partition count, then plain
