@@ -17,8 +17,8 @@ import org.apache.iggy.exception.IggyAuthorizationException;
 import org.apache.iggy.exception.IggyResourceNotFoundException;
 
 import io.fetchbox.observability.HostAndPort;
-import io.fetchbox.observability.tail.iggy.IggyCalls;
 import io.fetchbox.observability.tail.TailNotFoundException;
+import io.fetchbox.observability.tail.iggy.IggyCalls;
 
 /**
  * One logged-in SDK client for the duration of a command. Every call is bounded by the

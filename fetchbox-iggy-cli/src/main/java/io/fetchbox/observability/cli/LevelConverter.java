@@ -3,8 +3,8 @@ package io.fetchbox.observability.cli;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-import io.fetchbox.observability.tail.JobLogLevels;
 import io.fetchbox.observability.messages.LogLevel;
+import io.fetchbox.observability.tail.JobLogLevels;
 
 /**
  * Reads {@code --level} ({@code TRACE} ... {@code ERROR}, any case).

@@ -3,12 +3,12 @@ package io.fetchbox.observability.cli;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.fetchbox.observability.tail.JobLogJson;
-import io.fetchbox.observability.tail.JobLogLevels;
-import io.fetchbox.observability.tail.TailedJobLog;
-import io.fetchbox.observability.tail.SeqDeduplicator;
 import io.fetchbox.observability.logging.CorrelationKeys;
 import io.fetchbox.observability.messages.JobLog;
+import io.fetchbox.observability.tail.JobLogJson;
+import io.fetchbox.observability.tail.JobLogLevels;
+import io.fetchbox.observability.tail.SeqDeduplicator;
+import io.fetchbox.observability.tail.TailedJobLog;
 
 /**
  * Pretty form of a log record, always one line:

@@ -22,9 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import io.fetchbox.observability.tail.JobPartitions;
 import io.fetchbox.observability.logging.CorrelationKeys;
 import io.fetchbox.observability.messages.DownloadTask;
+import io.fetchbox.observability.tail.JobPartitions;
 
 /**
  * {@code publish-task}: publish one {@code DownloadTask} read from a JSON file.

@@ -12,12 +12,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import io.fetchbox.observability.tail.JobLogJson;
-import io.fetchbox.observability.tail.JobLogTailListener;
-import io.fetchbox.observability.tail.TailedJobLog;
-import io.fetchbox.observability.tail.JobLogTail;
-import io.fetchbox.observability.tail.TailStart;
 import io.fetchbox.observability.messages.LogLevel;
+import io.fetchbox.observability.tail.JobLogJson;
+import io.fetchbox.observability.tail.JobLogTail;
+import io.fetchbox.observability.tail.JobLogTailListener;
+import io.fetchbox.observability.tail.TailStart;
+import io.fetchbox.observability.tail.TailedJobLog;
 
 /**
  * {@code tail-logs}: print one job's records from {@code jobs.logs}.

@@ -5,10 +5,10 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BiFunction;
 
-import io.fetchbox.observability.tail.iggy.IggyTopicReader;
 import io.fetchbox.observability.tail.JobTailer;
 import io.fetchbox.observability.tail.TailSession;
 import io.fetchbox.observability.tail.TailSettings;
+import io.fetchbox.observability.tail.iggy.IggyTopicReader;
 
 /**
  * Runs a tail from a command: opens the connection, starts the session, stops it on

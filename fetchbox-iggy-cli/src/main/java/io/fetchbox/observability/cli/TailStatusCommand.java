@@ -13,13 +13,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import io.fetchbox.observability.messages.JobState;
+import io.fetchbox.observability.messages.JobStatus;
 import io.fetchbox.observability.tail.JobLogJson;
 import io.fetchbox.observability.tail.JobMessage;
 import io.fetchbox.observability.tail.TailListener;
 import io.fetchbox.observability.tail.TailRequest;
 import io.fetchbox.observability.tail.TailStart;
-import io.fetchbox.observability.messages.JobState;
-import io.fetchbox.observability.messages.JobStatus;
 
 /**
  * {@code tail-status}: print one job's status updates from {@code jobs.status}.

@@ -2,9 +2,9 @@ package io.fetchbox.observability.cli;
 
 import org.junit.jupiter.api.Test;
 
-import io.fetchbox.observability.tail.TailedJobLog;
 import io.fetchbox.observability.messages.JobLog;
 import io.fetchbox.observability.messages.LogLevel;
+import io.fetchbox.observability.tail.TailedJobLog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,12 +1,5 @@
 package io.fetchbox.observability.autoconfigure;
 
-import io.fetchbox.observability.autoconfigure.logging.LoggingProperties;
-import io.fetchbox.observability.autoconfigure.tracing.ContextPropagationProperties;
-import io.fetchbox.observability.autoconfigure.tracing.OtlpProperties;
-import io.fetchbox.observability.autoconfigure.web.AccessLogProperties;
-import io.fetchbox.observability.autoconfigure.web.ProblemDetailsProperties;
-import io.fetchbox.observability.autoconfigure.web.RequestIdProperties;
-import io.fetchbox.observability.ServiceIdentity;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,6 +12,14 @@ import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
+
+import io.fetchbox.observability.ServiceIdentity;
+import io.fetchbox.observability.autoconfigure.logging.LoggingProperties;
+import io.fetchbox.observability.autoconfigure.tracing.ContextPropagationProperties;
+import io.fetchbox.observability.autoconfigure.tracing.OtlpProperties;
+import io.fetchbox.observability.autoconfigure.web.AccessLogProperties;
+import io.fetchbox.observability.autoconfigure.web.ProblemDetailsProperties;
+import io.fetchbox.observability.autoconfigure.web.RequestIdProperties;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the properties and the

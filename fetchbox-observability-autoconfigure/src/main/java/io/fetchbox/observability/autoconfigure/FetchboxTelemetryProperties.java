@@ -1,10 +1,10 @@
 package io.fetchbox.observability.autoconfigure;
 
-import io.fetchbox.observability.HostAndPort;
-
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import io.fetchbox.observability.HostAndPort;
 
 /**
  * The top-level {@code fetchbox.telemetry.*} properties: the service identity and the

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 
-import io.fetchbox.observability.ServiceIdentity;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -15,6 +14,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.util.StringUtils;
+
+import io.fetchbox.observability.ServiceIdentity;
 
 /**
  * Contributes lowest-precedence defaults so that logs, metrics and traces agree on one

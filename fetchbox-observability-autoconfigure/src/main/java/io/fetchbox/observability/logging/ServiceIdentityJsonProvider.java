@@ -2,8 +2,8 @@ package io.fetchbox.observability.logging;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import net.logstash.logback.composite.AbstractJsonProvider;
-import tools.jackson.core.JsonGenerator;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonGenerator;
 
 /**
  * Writes the constant {@code service}, {@code environment} and {@code version} fields of

@@ -2,6 +2,7 @@ package io.fetchbox.observability.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+
 import org.springframework.util.Assert;
 
 /**

@@ -4,6 +4,7 @@ import java.util.function.BooleanSupplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+
 import org.springframework.util.Assert;
 
 /**

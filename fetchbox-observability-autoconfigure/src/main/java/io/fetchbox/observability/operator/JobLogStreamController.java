@@ -18,13 +18,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import io.fetchbox.observability.messages.LogLevel;
 import io.fetchbox.observability.tail.JobLogJson;
 import io.fetchbox.observability.tail.JobLogLevels;
 import io.fetchbox.observability.tail.JobLogTail;
 import io.fetchbox.observability.tail.TailNotFoundException;
 import io.fetchbox.observability.tail.TailSession;
 import io.fetchbox.observability.tail.TailStart;
-import io.fetchbox.observability.messages.LogLevel;
 
 /**
  * {@code GET /operator/jobs/{jobId}/logs}: one job's {@code JobLog} records as

@@ -9,13 +9,13 @@ import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
 
-import io.fetchbox.observability.tail.JobLogTailListener;
-import io.fetchbox.observability.tail.TailedJobLog;
-import io.fetchbox.observability.tail.JobLogTail;
-import io.fetchbox.observability.tail.TailSession;
-import io.fetchbox.observability.tail.TailStart;
 import io.fetchbox.observability.logging.CorrelationKeys;
 import io.fetchbox.observability.messages.LogLevel;
+import io.fetchbox.observability.tail.JobLogTail;
+import io.fetchbox.observability.tail.JobLogTailListener;
+import io.fetchbox.observability.tail.TailSession;
+import io.fetchbox.observability.tail.TailStart;
+import io.fetchbox.observability.tail.TailedJobLog;
 
 /**
  * Default {@link JobTenantResolver}: the {@code tenant} field (from MDC) of the job's

@@ -7,11 +7,11 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import io.fetchbox.observability.logging.CorrelationKeys;
 import io.fetchbox.observability.tail.JobLogJson;
 import io.fetchbox.observability.tail.JobLogTailListener;
-import io.fetchbox.observability.tail.TailedJobLog;
 import io.fetchbox.observability.tail.TailNotFoundException;
-import io.fetchbox.observability.logging.CorrelationKeys;
+import io.fetchbox.observability.tail.TailedJobLog;
 
 /**
  * Writes one tail session to one {@link SseEmitter}: {@code event: log} with

@@ -1,11 +1,12 @@
 package io.fetchbox.observability.tracing;
 
-import io.fetchbox.observability.logging.CorrelationKeys;
 import io.micrometer.context.ContextRegistry;
 import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.context.integration.Slf4jThreadLocalAccessor;
 
 import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
+
+import io.fetchbox.observability.logging.CorrelationKeys;
 
 /**
  * Context that follows work from one thread to another: the current observation (and so

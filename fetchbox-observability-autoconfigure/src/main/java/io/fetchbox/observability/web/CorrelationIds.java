@@ -1,6 +1,5 @@
 package io.fetchbox.observability.web;
 
-import io.fetchbox.observability.logging.CorrelationKeys;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.handler.TracingObservationHandler.TracingContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,6 +9,8 @@ import org.slf4j.MDC;
 import org.springframework.http.ProblemDetail;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.filter.ServerHttpObservationFilter;
+
+import io.fetchbox.observability.logging.CorrelationKeys;
 
 /**
  * Finds the {@code request_id} and {@code trace_id} of a request, also on an error

@@ -2,7 +2,6 @@ package io.fetchbox.observability.web;
 
 import java.io.IOException;
 
-import io.fetchbox.observability.logging.CorrelationKeys;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,6 +10,8 @@ import org.slf4j.MDC;
 
 import org.springframework.util.Assert;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import io.fetchbox.observability.logging.CorrelationKeys;
 
 /**
  * Gives every request a {@code request_id} (see {@link RequestIds}), puts it into MDC for

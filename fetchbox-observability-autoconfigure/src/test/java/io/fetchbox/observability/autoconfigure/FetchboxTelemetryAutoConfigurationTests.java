@@ -2,13 +2,6 @@ package io.fetchbox.observability.autoconfigure;
 
 import java.time.Duration;
 
-import io.fetchbox.observability.autoconfigure.logging.LoggingProperties;
-import io.fetchbox.observability.autoconfigure.tracing.OtlpProperties;
-import io.fetchbox.observability.autoconfigure.web.AccessLogProperties;
-import io.fetchbox.observability.autoconfigure.web.RequestIdProperties;
-import io.fetchbox.observability.ServiceIdentity;
-import io.fetchbox.observability.autoconfigure.tracing.ContextPropagationAutoConfiguration;
-import io.fetchbox.observability.autoconfigure.web.WebObservabilityAutoConfiguration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -16,6 +9,14 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.util.unit.DataSize;
+
+import io.fetchbox.observability.ServiceIdentity;
+import io.fetchbox.observability.autoconfigure.logging.LoggingProperties;
+import io.fetchbox.observability.autoconfigure.tracing.ContextPropagationAutoConfiguration;
+import io.fetchbox.observability.autoconfigure.tracing.OtlpProperties;
+import io.fetchbox.observability.autoconfigure.web.AccessLogProperties;
+import io.fetchbox.observability.autoconfigure.web.RequestIdProperties;
+import io.fetchbox.observability.autoconfigure.web.WebObservabilityAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -15,9 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
-import io.fetchbox.observability.metrics.PromTool;
-import io.fetchbox.observability.metrics.PrometheusScrape;
-import io.fetchbox.observability.testkit.IggyTestkitExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,6 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+
+import io.fetchbox.observability.metrics.PromTool;
+import io.fetchbox.observability.metrics.PrometheusScrape;
+import io.fetchbox.observability.testkit.IggyTestkitExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -4,10 +4,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import io.fetchbox.observability.testapp.ObservedTestApplication;
-import io.fetchbox.observability.testapp.SharedObservedApp;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+
+import io.fetchbox.observability.testapp.ObservedTestApplication;
+import io.fetchbox.observability.testapp.SharedObservedApp;
 
 import static io.fetchbox.observability.testapp.SharedObservedApp.field;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -6,9 +6,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import org.junit.jupiter.api.Test;
+
 import io.fetchbox.observability.testapp.ForkedApplication;
 import io.fetchbox.observability.testapp.ObservedTestApplication;
-import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -19,12 +19,12 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 
+import io.fetchbox.observability.messages.JobLog;
+import io.fetchbox.observability.messages.LogLevel;
 import io.fetchbox.observability.tail.InMemoryTopicReader;
 import io.fetchbox.observability.tail.JobPartitions;
 import io.fetchbox.observability.tail.JobTailer;
 import io.fetchbox.observability.tail.TailSettings;
-import io.fetchbox.observability.messages.JobLog;
-import io.fetchbox.observability.messages.LogLevel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

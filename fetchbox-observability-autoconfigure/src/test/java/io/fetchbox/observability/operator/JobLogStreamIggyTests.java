@@ -23,10 +23,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import io.fetchbox.observability.tail.JobTailer;
-import io.fetchbox.observability.tail.SdkJobLogProducer;
 import io.fetchbox.observability.messages.JobLog;
 import io.fetchbox.observability.messages.LogLevel;
+import io.fetchbox.observability.tail.JobTailer;
+import io.fetchbox.observability.tail.SdkJobLogProducer;
 import io.fetchbox.observability.testkit.IggyTestkitExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;

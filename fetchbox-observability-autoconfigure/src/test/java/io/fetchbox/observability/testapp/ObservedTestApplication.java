@@ -3,7 +3,6 @@ package io.fetchbox.observability.testapp;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import io.fetchbox.observability.logging.CorrelationKeys;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import jakarta.servlet.Filter;
@@ -26,6 +25,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import io.fetchbox.observability.logging.CorrelationKeys;
 
 import static net.logstash.logback.argument.StructuredArguments.kv;
 

@@ -1,8 +1,9 @@
 package io.fetchbox.observability.tracing;
 
-import io.fetchbox.observability.testapp.SharedObservedApp;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+
+import io.fetchbox.observability.testapp.SharedObservedApp;
 
 import static io.fetchbox.observability.testapp.SharedObservedApp.field;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -6,9 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import io.fetchbox.observability.testapp.ObservedTestApplication;
-import io.fetchbox.observability.testapp.SharedObservedApp;
-import io.fetchbox.observability.tracing.OtlpTraceReceiver.ReceivedSpan;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+
+import io.fetchbox.observability.testapp.ObservedTestApplication;
+import io.fetchbox.observability.testapp.SharedObservedApp;
+import io.fetchbox.observability.tracing.OtlpTraceReceiver.ReceivedSpan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -3,9 +3,10 @@ package io.fetchbox.observability.web;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-import io.fetchbox.observability.testapp.SharedObservedApp;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+
+import io.fetchbox.observability.testapp.SharedObservedApp;
 
 import static io.fetchbox.observability.testapp.SharedObservedApp.field;
 import static org.assertj.core.api.Assertions.assertThat;

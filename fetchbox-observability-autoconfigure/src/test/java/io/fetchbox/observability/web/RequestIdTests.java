@@ -5,8 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.fetchbox.observability.testapp.SharedObservedApp;
 import org.junit.jupiter.api.Test;
+
+import io.fetchbox.observability.testapp.SharedObservedApp;
 
 import static io.fetchbox.observability.testapp.SharedObservedApp.field;
 import static org.assertj.core.api.Assertions.assertThat;

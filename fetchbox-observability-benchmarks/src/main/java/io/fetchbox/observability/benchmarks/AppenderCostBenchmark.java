@@ -33,9 +33,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.Blackhole;
 import org.slf4j.MDC;
 
-import io.fetchbox.observability.joblog.iggy.IggyJobLogTransport;
 import io.fetchbox.observability.joblog.JobLogPipeline;
 import io.fetchbox.observability.joblog.JobLogSettings;
+import io.fetchbox.observability.joblog.iggy.IggyJobLogTransport;
 import io.fetchbox.observability.joblog.logback.JobLogAppender;
 
 /**

@@ -28,9 +28,9 @@ import org.slf4j.MDC;
 
 import io.fetchbox.observability.iggy.IggyTopology;
 import io.fetchbox.observability.joblog.DropReason;
-import io.fetchbox.observability.joblog.iggy.IggyJobLogTransport;
 import io.fetchbox.observability.joblog.JobLogPipeline;
 import io.fetchbox.observability.joblog.JobLogSettings;
+import io.fetchbox.observability.joblog.iggy.IggyJobLogTransport;
 import io.fetchbox.observability.joblog.logback.JobLogAppender;
 
 /**

@@ -1,6 +1,7 @@
 package io.fetchbox.observability.autoconfigure.actuate;
 
 import org.apache.iggy.client.async.tcp.AsyncIggyTcpClient;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;

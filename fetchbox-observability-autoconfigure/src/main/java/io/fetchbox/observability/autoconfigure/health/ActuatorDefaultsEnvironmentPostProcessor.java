@@ -3,13 +3,13 @@ package io.fetchbox.observability.autoconfigure.health;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.fetchbox.observability.HostAndPort;
-
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
+
+import io.fetchbox.observability.HostAndPort;
 
 /**
  * Contributes lowest-precedence Actuator defaults (anything set explicitly wins):

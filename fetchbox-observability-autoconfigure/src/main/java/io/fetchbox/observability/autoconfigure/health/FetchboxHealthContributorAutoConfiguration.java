@@ -29,8 +29,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.DispatcherServlet;
 
-import io.fetchbox.observability.autoconfigure.iggy.IggyAutoConfiguration;
 import io.fetchbox.observability.autoconfigure.health.ActuatorDefaultsEnvironmentPostProcessor;
+import io.fetchbox.observability.autoconfigure.iggy.IggyAutoConfiguration;
 import io.fetchbox.observability.health.BudgetedHealthIndicator;
 import io.fetchbox.observability.health.IggyHealthProbe;
 import io.fetchbox.observability.health.LedgerHealthProbe;

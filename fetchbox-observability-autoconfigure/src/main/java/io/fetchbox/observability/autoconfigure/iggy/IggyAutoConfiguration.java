@@ -3,6 +3,7 @@ package io.fetchbox.observability.autoconfigure.iggy;
 import java.util.List;
 
 import org.apache.iggy.client.async.tcp.AsyncIggyTcpClient;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;

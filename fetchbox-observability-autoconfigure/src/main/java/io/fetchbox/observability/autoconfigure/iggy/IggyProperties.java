@@ -3,6 +3,7 @@ package io.fetchbox.observability.autoconfigure.iggy;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import io.fetchbox.observability.iggy.IggyAddress;

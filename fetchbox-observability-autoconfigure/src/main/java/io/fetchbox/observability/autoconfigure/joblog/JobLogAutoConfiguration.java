@@ -3,6 +3,7 @@ package io.fetchbox.observability.autoconfigure.joblog;
 import ch.qos.logback.classic.LoggerContext;
 import org.apache.iggy.client.async.tcp.AsyncIggyTcpClient;
 import org.slf4j.LoggerFactory;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
@@ -21,9 +22,9 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import io.fetchbox.observability.autoconfigure.iggy.IggyAutoConfiguration;
 import io.fetchbox.observability.iggy.IggyTopology;
 import io.fetchbox.observability.iggy.SupervisedIggyClient;
-import io.fetchbox.observability.joblog.iggy.IggyJobLogTransport;
 import io.fetchbox.observability.joblog.JobLogPipeline;
 import io.fetchbox.observability.joblog.JobLogTransport;
+import io.fetchbox.observability.joblog.iggy.IggyJobLogTransport;
 import io.fetchbox.observability.joblog.logback.JobLogAppenderInstaller;
 import io.fetchbox.observability.joblog.metrics.JobLogEmitterMetrics;
 

@@ -1,6 +1,7 @@
 package io.fetchbox.observability.autoconfigure.joblog;
 
 import ch.qos.logback.classic.LoggerContext;
+
 import org.springframework.context.SmartLifecycle;
 
 import io.fetchbox.observability.joblog.JobLogPipeline;

@@ -2,7 +2,6 @@ package io.fetchbox.observability.autoconfigure.logging;
 
 import java.util.Map;
 
-import io.fetchbox.observability.autoconfigure.logging.LoggingProperties.LogFormat;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -13,6 +12,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.util.ClassUtils;
+
+import io.fetchbox.observability.autoconfigure.logging.LoggingProperties.LogFormat;
 
 /**
  * Turns JSON console logging on by default: when

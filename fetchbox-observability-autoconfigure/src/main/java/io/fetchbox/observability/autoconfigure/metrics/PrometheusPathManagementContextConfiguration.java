@@ -2,7 +2,6 @@ package io.fetchbox.observability.autoconfigure.metrics;
 
 import java.util.Map;
 
-import io.fetchbox.observability.web.PathForwardingFilter;
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,6 +17,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.DispatcherServlet;
+
+import io.fetchbox.observability.web.PathForwardingFilter;
 
 /**
  * Serves the Prometheus scrape at {@code /metrics} (PRODUCT.md section 6) on whichever

@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
 import org.apache.iggy.client.async.tcp.AsyncIggyTcpClient;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,10 +33,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import io.fetchbox.observability.autoconfigure.iggy.IggyAutoConfiguration;
 import io.fetchbox.observability.iggy.IggyTopology;
 import io.fetchbox.observability.iggy.SupervisedIggyClient;
-import io.fetchbox.observability.tail.iggy.IggyTopicReader;
-import io.fetchbox.observability.tail.JobLogTail;
-import io.fetchbox.observability.tail.JobTailer;
-import io.fetchbox.observability.tail.TailSettings;
 import io.fetchbox.observability.operator.JobLogStreamController;
 import io.fetchbox.observability.operator.JobTenantResolver;
 import io.fetchbox.observability.operator.LogStreamSettings;
@@ -45,6 +40,10 @@ import io.fetchbox.observability.operator.LogTenantResolver;
 import io.fetchbox.observability.operator.OperatorAuthenticationManager;
 import io.fetchbox.observability.operator.OperatorCredential;
 import io.fetchbox.observability.operator.OperatorCredentialsConverter;
+import io.fetchbox.observability.tail.JobLogTail;
+import io.fetchbox.observability.tail.JobTailer;
+import io.fetchbox.observability.tail.TailSettings;
+import io.fetchbox.observability.tail.iggy.IggyTopicReader;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the operator SSE endpoint

@@ -1,6 +1,5 @@
 package io.fetchbox.observability.autoconfigure.tracing;
 
-import io.fetchbox.observability.tracing.ContextPropagation;
 import io.micrometer.context.ContextSnapshotFactory;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -11,6 +10,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
+
+import io.fetchbox.observability.tracing.ContextPropagation;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} that makes the trace and correlation

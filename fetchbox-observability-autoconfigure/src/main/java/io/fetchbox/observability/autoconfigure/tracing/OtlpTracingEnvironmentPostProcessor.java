@@ -3,8 +3,6 @@ package io.fetchbox.observability.autoconfigure.tracing;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.fetchbox.observability.autoconfigure.tracing.OtlpProperties.OtlpProtocol;
-
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -12,6 +10,8 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.ClassUtils;
+
+import io.fetchbox.observability.autoconfigure.tracing.OtlpProperties.OtlpProtocol;
 
 /**
  * Maps {@code fetchbox.telemetry.otlp.*} onto Spring Boot's own tracing properties, as

@@ -2,6 +2,7 @@ package io.fetchbox.observability.autoconfigure.web;
 
 import java.util.ArrayList;
 import java.util.List;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

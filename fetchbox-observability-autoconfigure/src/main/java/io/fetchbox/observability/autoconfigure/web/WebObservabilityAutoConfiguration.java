@@ -1,10 +1,5 @@
 package io.fetchbox.observability.autoconfigure.web;
 
-import io.fetchbox.observability.autoconfigure.FetchboxTelemetryAutoConfiguration;
-import io.fetchbox.observability.web.AccessLogFilter;
-import io.fetchbox.observability.web.ProblemDetailsErrorController;
-import io.fetchbox.observability.web.ProblemDetailsHandler;
-import io.fetchbox.observability.web.RequestIdFilter;
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,8 +9,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.autoconfigure.condition.SearchStrategy;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.autoconfigure.condition.SearchStrategy;
 import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -30,6 +25,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import io.fetchbox.observability.autoconfigure.FetchboxTelemetryAutoConfiguration;
+import io.fetchbox.observability.web.AccessLogFilter;
+import io.fetchbox.observability.web.ProblemDetailsErrorController;
+import io.fetchbox.observability.web.ProblemDetailsHandler;
+import io.fetchbox.observability.web.RequestIdFilter;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for servlet web applications: the

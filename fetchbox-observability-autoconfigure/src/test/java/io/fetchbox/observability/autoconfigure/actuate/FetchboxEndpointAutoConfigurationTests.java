@@ -3,6 +3,7 @@ package io.fetchbox.observability.autoconfigure.actuate;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 

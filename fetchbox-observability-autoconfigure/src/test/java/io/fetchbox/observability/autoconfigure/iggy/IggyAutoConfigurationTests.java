@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.apache.iggy.client.async.tcp.AsyncIggyTcpClient;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;

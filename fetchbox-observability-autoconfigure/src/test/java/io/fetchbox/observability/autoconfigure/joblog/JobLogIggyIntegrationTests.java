@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -25,8 +26,8 @@ import org.springframework.context.annotation.Configuration;
 import io.fetchbox.observability.autoconfigure.iggy.IggyAutoConfiguration;
 import io.fetchbox.observability.iggy.SupervisedIggyClient;
 import io.fetchbox.observability.joblog.DropReason;
-import io.fetchbox.observability.joblog.iggy.IggyJobLogTransport;
 import io.fetchbox.observability.joblog.JobLogPipeline;
+import io.fetchbox.observability.joblog.iggy.IggyJobLogTransport;
 import io.fetchbox.observability.messages.JobLog;
 import io.fetchbox.observability.messages.LogLevel;
 import io.fetchbox.observability.testkit.IggyTestkit;

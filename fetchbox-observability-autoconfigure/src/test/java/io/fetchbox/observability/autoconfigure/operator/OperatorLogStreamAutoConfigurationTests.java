@@ -14,10 +14,10 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.security.web.SecurityFilterChain;
 
 import io.fetchbox.observability.autoconfigure.iggy.IggyAutoConfiguration;
-import io.fetchbox.observability.tail.JobTailer;
 import io.fetchbox.observability.operator.JobLogStreamController;
 import io.fetchbox.observability.operator.JobTenantResolver;
 import io.fetchbox.observability.operator.LogTenantResolver;
+import io.fetchbox.observability.tail.JobTailer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

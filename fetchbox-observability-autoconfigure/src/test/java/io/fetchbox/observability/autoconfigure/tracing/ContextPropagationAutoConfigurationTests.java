@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import io.fetchbox.observability.logging.CorrelationKeys;
 import io.micrometer.context.ContextSnapshotFactory;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
@@ -16,6 +15,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.task.TaskDecorator;
 import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+import io.fetchbox.observability.logging.CorrelationKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,10 +1,5 @@
 package io.fetchbox.observability.autoconfigure.web;
 
-import io.fetchbox.observability.autoconfigure.FetchboxTelemetryAutoConfiguration;
-import io.fetchbox.observability.web.AccessLogFilter;
-import io.fetchbox.observability.web.ProblemDetailsErrorController;
-import io.fetchbox.observability.web.ProblemDetailsHandler;
-import io.fetchbox.observability.web.RequestIdFilter;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -20,6 +15,12 @@ import org.springframework.core.Ordered;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import io.fetchbox.observability.autoconfigure.FetchboxTelemetryAutoConfiguration;
+import io.fetchbox.observability.web.AccessLogFilter;
+import io.fetchbox.observability.web.ProblemDetailsErrorController;
+import io.fetchbox.observability.web.ProblemDetailsHandler;
+import io.fetchbox.observability.web.RequestIdFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
