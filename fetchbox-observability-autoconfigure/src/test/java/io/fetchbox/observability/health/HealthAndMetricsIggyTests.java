@@ -41,7 +41,7 @@ import static org.awaitility.Awaitility.await;
  * restarts and hangs.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class HealthAndMetricsIntegrationTests {
+class HealthAndMetricsIggyTests {
 
 	private static final Duration BUDGET = Duration.ofMillis(1500);
 

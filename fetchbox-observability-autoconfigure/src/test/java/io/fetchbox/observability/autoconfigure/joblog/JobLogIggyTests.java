@@ -42,7 +42,7 @@ import static org.awaitility.Awaitility.await;
  * Logback, the Iggy testkit with fault injection, and the messages decoded as
  * {@code JobLog}.
  */
-class JobLogIggyIntegrationTests {
+class JobLogIggyTests {
 
 	private static final Logger logger = LoggerFactory.getLogger("com.example.Worker");
 
@@ -81,7 +81,7 @@ class JobLogIggyIntegrationTests {
 				.toList();
 			assertThat(stored).hasSize(20);
 			assertThat(stored).extracting(StoredMessage::partitionId).containsOnly(stored.get(0).partitionId());
-			List<JobLog> logs = stored.stream().map(JobLogIggyIntegrationTests::decode).toList();
+			List<JobLog> logs = stored.stream().map(JobLogIggyTests::decode).toList();
 			assertThat(logs).extracting((log) -> log.getFieldsMap().get("seq"))
 				.containsExactlyElementsOf(LongStream.rangeClosed(1, 20).mapToObj(Long::toString).toList());
 			assertThat(logs).extracting(JobLog::getJobId).containsOnly(job);
@@ -275,7 +275,7 @@ class JobLogIggyIntegrationTests {
 	}
 
 	private List<JobLog> logs() {
-		return messages().stream().map(JobLogIggyIntegrationTests::decode).toList();
+		return messages().stream().map(JobLogIggyTests::decode).toList();
 	}
 
 	private Map<Long, List<JobLog>> bySeq() {

@@ -44,7 +44,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "fetchbox.sample.api.max-resources=5", "fetchbox.telemetry.logging.format=text" })
-class SampleApiIntegrationTests {
+class SampleApiIggyTests {
 
 	@RegisterExtension
 	static final IggyTestkitExtension iggy = new IggyTestkitExtension();

@@ -23,7 +23,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * {@link SupervisedIggyClient} against the Iggy testkit and its fault injection.
  */
-class SupervisedIggyClientIntegrationTests {
+class SupervisedIggyClientIggyTests {
 
 	@RegisterExtension
 	final IggyTestkitExtension iggy = new IggyTestkitExtension();

@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  * The job observation API with Boot's real OpenTelemetry tracing: the worker's task span
  * continues the API's trace across a message carried as bytes plus string headers.
  */
-class JobTracePropagationIntegrationTests {
+class JobTracePropagationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
