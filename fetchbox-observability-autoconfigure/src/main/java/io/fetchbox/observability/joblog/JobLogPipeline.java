@@ -1,7 +1,6 @@
 package io.fetchbox.observability.joblog;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
@@ -12,12 +11,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 
 import org.jspecify.annotations.Nullable;
 
@@ -40,10 +36,11 @@ import org.jspecify.annotations.Nullable;
  * the same sequence numbers, so a reader can drop duplicates of a retried send.</li>
  * <li>Every dropped record is counted by {@link DropReason reason}.</li>
  * </ul>
+ * The budget and eviction bookkeeping live in {@link JobLogBudget}.
  *
  * @since 0.1.0
  */
-public final class JobLogPipeline implements JobLogFlusher, AutoCloseable {
+public final class JobLogPipeline extends JobLogBudget implements JobLogFlusher, AutoCloseable {
 
 	/** Name of the sender thread; the appender ignores events logged on it. */
 	public static final String THREAD_NAME = "fetchbox-joblog-sender";
@@ -52,20 +49,13 @@ public final class JobLogPipeline implements JobLogFlusher, AutoCloseable {
 
 	private static final int MAX_TRACKED_JOBS = 100_000;
 
-	private final JobLogSettings settings;
-
 	private final long scheduleDelayNanos;
 
 	private final long scheduleDelayMillis;
 
 	private final List<JobLogListener> listeners = new CopyOnWriteArrayList<>();
 
-	private final ReentrantLock lock = new ReentrantLock();
-
 	private final Condition drained = this.lock.newCondition();
-
-	/** Jobs with buffered or in-flight records, oldest first. Guarded by lock. */
-	private final LinkedHashMap<String, JobQueue> jobs = new LinkedHashMap<>();
 
 	/** Last sequence number per job, least recently used evicted. Guarded by lock. */
 	private final LinkedHashMap<String, long[]> sequences = new LinkedHashMap<>(256, 0.75f, true) {
@@ -82,23 +72,6 @@ public final class JobLogPipeline implements JobLogFlusher, AutoCloseable {
 	 * producers; one consumer at a time, the holder of the lock.
 	 */
 	private final ConcurrentLinkedQueue<JobLogRecord> inbox = new ConcurrentLinkedQueue<>();
-
-	/**
-	 * Records not yet acknowledged (in the inbox, queued, in flight or waiting for a
-	 * retry). Reserved by {@link #offer} without the lock.
-	 */
-	private final AtomicInteger records = new AtomicInteger();
-
-	/** Estimated bytes of {@link #records}. */
-	private final AtomicLong bytes = new AtomicLong();
-
-	/** Records and bytes in flight. Guarded by lock. */
-	private int inFlightRecords;
-
-	private long inFlightBytes;
-
-	/** Buffered (not in flight) records below WARN, the first candidates to evict. */
-	private int evictableBelowWarn;
 
 	private int inFlightBatches;
 
@@ -126,7 +99,7 @@ public final class JobLogPipeline implements JobLogFlusher, AutoCloseable {
 	 * @param settings the settings
 	 */
 	public JobLogPipeline(JobLogSettings settings) {
-		this.settings = settings;
+		super(settings);
 		this.scheduleDelayNanos = settings.scheduleDelay().toNanos();
 		this.scheduleDelayMillis = settings.scheduleDelay().toMillis();
 		for (DropReason reason : DropReason.values()) {
@@ -240,37 +213,6 @@ public final class JobLogPipeline implements JobLogFlusher, AutoCloseable {
 			return false;
 		}
 		return offerEvicting(record, recordLimit, early);
-	}
-
-	/**
-	 * Reserve room for a record in both budgets, without a lock.
-	 * @return the records reserved including this one, or 0 when it does not fit
-	 */
-	private int reserve(JobLogRecord record, int recordLimit) {
-		int current;
-		do {
-			current = this.records.get();
-			if (current >= recordLimit) {
-				return 0;
-			}
-		}
-		while (!this.records.compareAndSet(current, current + 1));
-		long size = record.estimatedBytes();
-		long currentBytes;
-		do {
-			currentBytes = this.bytes.get();
-			if (currentBytes + size > this.settings.maxQueueBytes()) {
-				this.records.decrementAndGet();
-				return 0;
-			}
-		}
-		while (!this.bytes.compareAndSet(currentBytes, currentBytes + size));
-		return current + 1;
-	}
-
-	private void release(JobLogRecord record) {
-		this.records.decrementAndGet();
-		this.bytes.addAndGet(-record.estimatedBytes());
 	}
 
 	/**
@@ -528,41 +470,6 @@ public final class JobLogPipeline implements JobLogFlusher, AutoCloseable {
 		return this.sent.sum();
 	}
 
-	// ---- eviction (lock held) ----
-
-	private boolean evictFor(JobLogRecord incoming) {
-		boolean evictOld = incoming.isUrgent() || this.settings.dropPolicy() == DropPolicy.DROP_OLDEST;
-		if (!evictOld) {
-			return false;
-		}
-		if (this.evictableBelowWarn > 0 && evictOldest(false)) {
-			return true;
-		}
-		// Only WARN and ERROR left: an urgent record may still replace the oldest one.
-		return incoming.isUrgent() && this.settings.dropPolicy() == DropPolicy.DROP_OLDEST && evictOldest(true);
-	}
-
-	private boolean evictOldest(boolean includeUrgent) {
-		for (Iterator<JobQueue> jobIterator = this.jobs.values().iterator(); jobIterator.hasNext();) {
-			JobQueue job = jobIterator.next();
-			for (Iterator<JobLogRecord> iterator = job.pending.iterator(); iterator.hasNext();) {
-				JobLogRecord candidate = iterator.next();
-				if (includeUrgent || !candidate.isUrgent()) {
-					iterator.remove();
-					release(candidate);
-					if (!candidate.isUrgent()) {
-						this.evictableBelowWarn--;
-					}
-					if (job.pending.isEmpty() && !job.inFlight) {
-						jobIterator.remove();
-					}
-					return true;
-				}
-			}
-		}
-		return false;
-	}
-
 	// ---- sender thread ----
 
 	private void run() {
@@ -776,26 +683,6 @@ public final class JobLogPipeline implements JobLogFlusher, AutoCloseable {
 		String message = cause.getMessage();
 		String text = cause.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
 		return (text.length() > 300) ? text.substring(0, 300) + "..." : text;
-	}
-
-	private static final class JobQueue {
-
-		final String jobId;
-
-		final ArrayDeque<JobLogRecord> pending = new ArrayDeque<>();
-
-		boolean inFlight;
-
-		boolean urgent;
-
-		long firstQueuedNanos;
-
-		long notBeforeNanos;
-
-		JobQueue(String jobId) {
-			this.jobId = jobId;
-		}
-
 	}
 
 	private record Batch(JobQueue job, List<JobLogRecord> records, long bytes) {

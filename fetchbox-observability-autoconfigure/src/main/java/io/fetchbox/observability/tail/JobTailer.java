@@ -1,27 +1,13 @@
 package io.fetchbox.observability.tail;
 
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.iggy.message.HeaderKey;
-import org.apache.iggy.message.HeaderKind;
-import org.apache.iggy.message.HeaderValue;
-import org.apache.iggy.message.Message;
-import org.apache.iggy.message.PolledMessages;
-import org.apache.iggy.message.PollingStrategy;
 import org.jspecify.annotations.Nullable;
-
-import io.fetchbox.observability.logging.CorrelationKeys;
 
 /**
  * Tails one job's messages: looks up the job's partition the way the server assigns it,
@@ -37,8 +23,6 @@ import io.fetchbox.observability.logging.CorrelationKeys;
  */
 public final class JobTailer implements AutoCloseable {
 
-	private static final HeaderKey JOB_ID_HEADER = HeaderKey.fromString(CorrelationKeys.JOB_ID);
-
 	private static final AtomicInteger POOLS = new AtomicInteger();
 
 	private final TopicReader reader;
@@ -47,7 +31,7 @@ public final class JobTailer implements AutoCloseable {
 
 	private final ThreadPoolExecutor workers;
 
-	private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
+	private final Set<JobTailSession> sessions = ConcurrentHashMap.newKeySet();
 
 	private final @Nullable AutoCloseable owned;
 
@@ -89,7 +73,8 @@ public final class JobTailer implements AutoCloseable {
 	 * @return the running session
 	 */
 	public TailSession tail(TailRequest request, TailListener listener) {
-		Session session = new Session(request, listener);
+		JobTailSession session = new JobTailSession(this.reader, this.settings, this.workers, this.sessions, request,
+				listener);
 		this.sessions.add(session);
 		this.workers.execute(session::begin);
 		return session;
@@ -108,7 +93,7 @@ public final class JobTailer implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		this.sessions.forEach(Session::stop);
+		this.sessions.forEach(JobTailSession::stop);
 		this.workers.shutdown();
 		if (this.owned != null) {
 			try {
@@ -118,224 +103,6 @@ public final class JobTailer implements AutoCloseable {
 				// Closing is best effort; nothing is left to read from it.
 			}
 		}
-	}
-
-	private static @Nullable String headerJobId(Message message) {
-		HeaderValue value = message.userHeaders().get(JOB_ID_HEADER);
-		if (value == null) {
-			return null;
-		}
-		return (value.kind() == HeaderKind.String || value.kind() == HeaderKind.Raw)
-				? new String(value.value(), StandardCharsets.UTF_8) : value.toString();
-	}
-
-	private static Throwable unwrap(Throwable error) {
-		return (error instanceof CompletionException && error.getCause() != null) ? error.getCause() : error;
-	}
-
-	private final class Session implements TailSession {
-
-		private final TailRequest request;
-
-		private final TailListener listener;
-
-		private final CompletableFuture<Void> completion = new CompletableFuture<>();
-
-		private final AtomicBoolean ended = new AtomicBoolean();
-
-		private final long sinceMicros;
-
-		private volatile long partition = -1;
-
-		private volatile long jobMessages;
-
-		private PollingStrategy next;
-
-		private long idleDelayMillis;
-
-		Session(TailRequest request, TailListener listener) {
-			this.request = request;
-			this.listener = listener;
-			TailStart start = request.start();
-			if (start instanceof TailStart.Offset offset) {
-				this.next = PollingStrategy.offset(BigInteger.valueOf(offset.offset()));
-				this.sinceMicros = 0;
-			}
-			else if (start instanceof TailStart.Since since) {
-				long micros = TimeUnit.SECONDS.toMicros(since.time().getEpochSecond())
-						+ TimeUnit.NANOSECONDS.toMicros(since.time().getNano());
-				this.next = PollingStrategy.timestamp(BigInteger.valueOf(Math.max(0, micros)));
-				this.sinceMicros = micros;
-			}
-			else {
-				this.next = PollingStrategy.first();
-				this.sinceMicros = 0;
-			}
-			resetIdle();
-		}
-
-		void begin() {
-			if (isStopped()) {
-				return;
-			}
-			JobTailer.this.reader.partitionCount(this.request.topic())
-				.whenCompleteAsync(this::onPartitionCount, JobTailer.this.workers);
-		}
-
-		private void onPartitionCount(@Nullable Long count, @Nullable Throwable error) {
-			if (isStopped()) {
-				return;
-			}
-			if (error != null || count == null) {
-				end(unwrap((error != null) ? error : new TailNotFoundException("no partition count")));
-				return;
-			}
-			try {
-				this.partition = JobPartitions.partitionOf(this.request.jobId(), count);
-			}
-			catch (IllegalArgumentException ex) {
-				end(new TailNotFoundException("topic '" + this.request.topic() + "' has no partitions"));
-				return;
-			}
-			if (this.request.start() instanceof TailStart.Offset offset
-					&& offset.partition() != TailStart.Offset.ANY_PARTITION && offset.partition() != this.partition) {
-				// An offset of another partition: start over rather than skip records.
-				this.next = PollingStrategy.first();
-			}
-			poll();
-		}
-
-		private void poll() {
-			if (isStopped()) {
-				return;
-			}
-			try {
-				JobTailer.this.reader
-					.poll(this.request.topic(), this.partition, this.next, JobTailer.this.settings.batchSize())
-					.whenCompleteAsync(this::onPolled, JobTailer.this.workers);
-			}
-			catch (RuntimeException ex) {
-				onPolled(null, ex);
-			}
-		}
-
-		private void onPolled(@Nullable PolledMessages polled, @Nullable Throwable error) {
-			if (isStopped()) {
-				return;
-			}
-			try {
-				if (error != null || polled == null) {
-					Throwable cause = unwrap((error != null) ? error : new IllegalStateException("empty poll"));
-					if (!this.request.follow() || cause instanceof TailNotFoundException) {
-						end(cause);
-						return;
-					}
-					this.listener.onRetry(cause);
-					later(JobTailer.this.settings.maxIdleDelay().toMillis());
-					return;
-				}
-				long last = -1;
-				for (Message message : polled.messages()) {
-					if (isStopped()) {
-						return;
-					}
-					last = message.header().offset().longValue();
-					deliverIfOurs(message, last);
-				}
-				if (last >= 0) {
-					this.next = PollingStrategy.offset(BigInteger.valueOf(last + 1));
-				}
-				boolean caughtUp = last < 0 || last >= polled.currentOffset().longValue();
-				if (!caughtUp) {
-					resetIdle();
-					poll();
-				}
-				else if (!this.request.follow()) {
-					end(null);
-				}
-				else {
-					if (last >= 0) {
-						resetIdle();
-					}
-					this.listener.onIdle();
-					later(this.idleDelayMillis);
-					this.idleDelayMillis = Math.min(this.idleDelayMillis * 2,
-							JobTailer.this.settings.maxIdleDelay().toMillis());
-				}
-			}
-			catch (Exception ex) {
-				end(ex);
-			}
-		}
-
-		private void deliverIfOurs(Message message, long offset) throws Exception {
-			String jobId = headerJobId(message);
-			if (jobId == null && this.request.payloadJobId() != null) {
-				jobId = this.request.payloadJobId().apply(message.payload());
-			}
-			if (!this.request.jobId().equals(jobId)) {
-				return;
-			}
-			long timestamp = message.header().timestamp().longValue();
-			if (timestamp < this.sinceMicros) {
-				return;
-			}
-			this.jobMessages++;
-			this.listener.onMessage(new JobMessage(this.partition, offset, timestamp, message.payload()));
-		}
-
-		private void later(long delayMillis) {
-			Executor delayed = CompletableFuture.delayedExecutor(Math.max(1, delayMillis), TimeUnit.MILLISECONDS,
-					JobTailer.this.workers);
-			delayed.execute(this::poll);
-		}
-
-		private void resetIdle() {
-			this.idleDelayMillis = Math.max(1, JobTailer.this.settings.minIdleDelay().toMillis());
-		}
-
-		private boolean isStopped() {
-			return this.ended.get();
-		}
-
-		private void end(@Nullable Throwable error) {
-			if (!this.ended.compareAndSet(false, true)) {
-				return;
-			}
-			JobTailer.this.sessions.remove(this);
-			try {
-				this.listener.onEnd(error);
-			}
-			finally {
-				if (error != null) {
-					this.completion.completeExceptionally(error);
-				}
-				else {
-					this.completion.complete(null);
-				}
-			}
-		}
-
-		@Override
-		public void stop() {
-			end(null);
-		}
-
-		@Override
-		public CompletableFuture<Void> completion() {
-			return this.completion;
-		}
-
-		@Override
-		public long partition() {
-			return this.partition;
-		}
-
-		@Override
-		public long jobMessages() {
-			return this.jobMessages;
-		}
-
 	}
 
 }
