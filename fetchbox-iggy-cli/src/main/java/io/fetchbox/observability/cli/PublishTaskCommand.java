@@ -22,8 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import io.fetchbox.observability.logging.CorrelationKeys;
 import io.fetchbox.observability.messages.DownloadTask;
+import io.fetchbox.observability.messages.MessageHeaders;
 import io.fetchbox.observability.tail.JobPartitions;
 
 /**
@@ -44,7 +44,7 @@ import io.fetchbox.observability.tail.JobPartitions;
 						+ "3 stream/topic not found." })
 final class PublishTaskCommand implements Callable<Integer> {
 
-	private static final String CONTENT_TYPE = "application/x-protobuf;type=fetchbox.jobs.DownloadTask";
+	private static final String CONTENT_TYPE = MessageHeaders.contentType(DownloadTask.getDefaultInstance());
 
 	@Option(names = "--file", required = true, paramLabel = "FILE", description = "JSON file holding the task.")
 	Path file;
@@ -85,11 +85,11 @@ final class PublishTaskCommand implements Callable<Integer> {
 	private static Message message(DownloadTask task) {
 		byte[] payload = task.toByteArray();
 		Map<HeaderKey, HeaderValue> headers = new HashMap<>();
-		headers.put(HeaderKey.fromString(CorrelationKeys.JOB_ID), HeaderValue.fromString(task.getJobId()));
-		headers.put(HeaderKey.fromString("content-type"), HeaderValue.fromString(CONTENT_TYPE));
+		headers.put(HeaderKey.fromString(MessageHeaders.JOB_ID), HeaderValue.fromString(task.getJobId()));
+		headers.put(HeaderKey.fromString(MessageHeaders.CONTENT_TYPE), HeaderValue.fromString(CONTENT_TYPE));
 		if (!task.getTraceId().isEmpty()) {
 			String spanId = String.format("%016x", ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
-			headers.put(HeaderKey.fromString("traceparent"),
+			headers.put(HeaderKey.fromString(MessageHeaders.TRACEPARENT),
 					HeaderValue.fromString("00-" + task.getTraceId() + "-" + spanId + "-01"));
 		}
 		MessageHeader header = new MessageHeader(BigInteger.ZERO, MessageId.serverGenerated(), BigInteger.ZERO,

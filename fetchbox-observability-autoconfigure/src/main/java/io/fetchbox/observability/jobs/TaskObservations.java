@@ -13,6 +13,7 @@ import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import io.fetchbox.observability.messages.DownloadTask;
+import io.fetchbox.observability.messages.MessageHeaders;
 
 /**
  * Entry point of the worker side of the job observation API: opens a {@link TaskScope}
@@ -67,7 +68,7 @@ public final class TaskObservations {
 	 */
 	public TaskScope start(DownloadTask task, Map<String, String> headers) {
 		Map<String, String> carrier = new HashMap<>(headers);
-		boolean tracePresent = carrier.containsKey(TaskHeaders.TRACEPARENT) || addTraceIdFallback(task, carrier);
+		boolean tracePresent = carrier.containsKey(MessageHeaders.TRACEPARENT) || addTraceIdFallback(task, carrier);
 		TaskReceiverContext context = new TaskReceiverContext(task, carrier, tracePresent);
 		Observation observation = JobObservationDocumentation.TASK.observation(this.convention,
 				DefaultTaskObservationConvention.INSTANCE, () -> context, this.registry);
@@ -95,7 +96,7 @@ public final class TaskObservations {
 		byte[] spanId = new byte[8];
 		RANDOM.nextBytes(spanId);
 		spanId[0] |= 1;
-		carrier.put(TaskHeaders.TRACEPARENT, "00-" + traceId + "-" + HexFormat.of().formatHex(spanId) + "-01");
+		carrier.put(MessageHeaders.TRACEPARENT, "00-" + traceId + "-" + HexFormat.of().formatHex(spanId) + "-01");
 		return true;
 	}
 

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.fetchbox.observability.logging.CorrelationKeys;
 import io.fetchbox.observability.messages.DownloadTask;
+import io.fetchbox.observability.messages.MessageHeaders;
 
 /**
  * Publisher side of the job observation API: prepares a {@code DownloadTask} for sending
@@ -58,8 +59,8 @@ public final class TaskPublishing {
 				DefaultTaskPublishObservationConvention.INSTANCE, () -> context, this.registry);
 		String traceId = start(observation, task.getTenant());
 		var headers = context.getCarrier();
-		headers.put(TaskHeaders.JOB_ID, task.getJobId());
-		headers.put(TaskHeaders.CONTENT_TYPE, TaskHeaders.contentType(task));
+		headers.put(MessageHeaders.JOB_ID, task.getJobId());
+		headers.put(MessageHeaders.CONTENT_TYPE, MessageHeaders.contentType(task));
 		DownloadTask traced = (traceId != null) ? task.toBuilder().setTraceId(traceId).build() : task;
 		return new OutgoingTask(traced, headers, observation);
 	}
@@ -81,9 +82,9 @@ public final class TaskPublishing {
 				DefaultTaskPublishObservationConvention.INSTANCE, () -> context, this.registry);
 		start(observation, task.getTenant());
 		var headers = context.getCarrier();
-		headers.put(TaskHeaders.JOB_ID, task.getJobId());
-		headers.put(TaskHeaders.RESOURCE_ID, task.getResourceId());
-		headers.put(TaskHeaders.CONTENT_TYPE, TaskHeaders.contentType(report));
+		headers.put(MessageHeaders.JOB_ID, task.getJobId());
+		headers.put(MessageHeaders.RESOURCE_ID, task.getResourceId());
+		headers.put(MessageHeaders.CONTENT_TYPE, MessageHeaders.contentType(report));
 		return new OutgoingReport(report, headers, observation);
 	}
 

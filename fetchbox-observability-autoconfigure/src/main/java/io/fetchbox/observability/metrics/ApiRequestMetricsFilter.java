@@ -1,19 +1,16 @@
 package io.fetchbox.observability.metrics;
 
-import java.io.IOException;
-
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
+
+import io.fetchbox.observability.web.RequestCompletionFilter;
 
 /**
  * Counts every request in {@link ApiRequestMetrics}, tagged with the route template
@@ -24,7 +21,7 @@ import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
  *
  * @since 0.1.0
  */
-public class ApiRequestMetricsFilter extends OncePerRequestFilter {
+public class ApiRequestMetricsFilter extends RequestCompletionFilter {
 
 	private static final String CATCH_ALL = "/**";
 
@@ -40,22 +37,13 @@ public class ApiRequestMetricsFilter extends OncePerRequestFilter {
 	}
 
 	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-			throws ServletException, IOException {
-		boolean failed = true;
-		try {
-			chain.doFilter(request, response);
-			failed = false;
-		}
-		finally {
-			if (!failed && request.isAsyncStarted()) {
-				request.getAsyncContext().addListener(new CompletionListener(request, response));
-			}
-			else {
-				// An exception escaping the chain becomes a 500 in the container.
-				record(request, failed ? 500 : response.getStatus());
-			}
-		}
+	protected void completed(HttpServletRequest request, HttpServletResponse response, int status, long startNanos) {
+		record(request, status);
+	}
+
+	@Override
+	protected AsyncListener asyncListener(HttpServletRequest request, HttpServletResponse response, long startNanos) {
+		return new CompletionListener(request, response);
 	}
 
 	@Override

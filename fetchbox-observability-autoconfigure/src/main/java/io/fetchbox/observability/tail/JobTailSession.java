@@ -17,7 +17,7 @@ import org.apache.iggy.message.PolledMessages;
 import org.apache.iggy.message.PollingStrategy;
 import org.jspecify.annotations.Nullable;
 
-import io.fetchbox.observability.logging.CorrelationKeys;
+import io.fetchbox.observability.messages.MessageHeaders;
 
 /**
  * One running tail of a {@link JobTailer}: finds the job's partition, polls it from the
@@ -26,7 +26,7 @@ import io.fetchbox.observability.logging.CorrelationKeys;
  */
 final class JobTailSession implements TailSession {
 
-	private static final HeaderKey JOB_ID_HEADER = HeaderKey.fromString(CorrelationKeys.JOB_ID);
+	private static final HeaderKey JOB_ID_HEADER = HeaderKey.fromString(MessageHeaders.JOB_ID);
 
 	private final TopicReader reader;
 

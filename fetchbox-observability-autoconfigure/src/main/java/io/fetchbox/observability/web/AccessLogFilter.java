@@ -1,14 +1,11 @@
 package io.fetchbox.observability.web;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import org.springframework.util.AntPathMatcher;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
@@ -29,7 +25,7 @@ import org.springframework.web.servlet.HandlerMapping;
  *
  * @since 0.1.0
  */
-public class AccessLogFilter extends OncePerRequestFilter {
+public class AccessLogFilter extends RequestCompletionFilter {
 
 	/**
 	 * Logger name of access log lines (the {@code target} field).
@@ -65,27 +61,16 @@ public class AccessLogFilter extends OncePerRequestFilter {
 	}
 
 	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-			throws ServletException, IOException {
-		long start = System.nanoTime();
-		boolean failed = true;
-		try {
-			chain.doFilter(request, response);
-			failed = false;
-		}
-		finally {
-			if (!failed && request.isAsyncStarted()) {
-				request.getAsyncContext().addListener(new CompletionListener(start, MDC.getCopyOfContextMap()));
-			}
-			else {
-				log(request, response, failed, start);
-			}
-		}
+	protected void completed(HttpServletRequest request, HttpServletResponse response, int status, long startNanos) {
+		log(request, status, startNanos);
 	}
 
-	private static void log(HttpServletRequest request, HttpServletResponse response, boolean failed, long start) {
-		// An exception escaping here becomes a 500 from the container.
-		int status = failed ? 500 : response.getStatus();
+	@Override
+	protected AsyncListener asyncListener(HttpServletRequest request, HttpServletResponse response, long startNanos) {
+		return new CompletionListener(startNanos, MDC.getCopyOfContextMap());
+	}
+
+	private static void log(HttpServletRequest request, int status, long start) {
 		logger.atInfo()
 			.addKeyValue("method", request.getMethod())
 			.addKeyValue("route", route(request, status))
@@ -124,8 +109,8 @@ public class AccessLogFilter extends OncePerRequestFilter {
 				MDC.setContextMap(this.mdc);
 			}
 			try {
-				log((HttpServletRequest) event.getSuppliedRequest(), (HttpServletResponse) event.getSuppliedResponse(),
-						false, this.start);
+				log((HttpServletRequest) event.getSuppliedRequest(),
+						((HttpServletResponse) event.getSuppliedResponse()).getStatus(), this.start);
 			}
 			finally {
 				if (previous != null) {

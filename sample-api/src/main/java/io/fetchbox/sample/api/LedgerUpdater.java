@@ -11,10 +11,10 @@ import org.springframework.context.SmartLifecycle;
 
 import io.fetchbox.observability.iggy.IggyTopology;
 import io.fetchbox.observability.iggy.SupervisedIggyClient;
-import io.fetchbox.observability.jobs.TaskHeaders;
 import io.fetchbox.observability.jobs.iggy.JobTopicConsumer;
 import io.fetchbox.observability.jobs.iggy.ReceivedMessage;
 import io.fetchbox.observability.messages.JobStatus;
+import io.fetchbox.observability.messages.MessageHeaders;
 
 /**
  * Keeps the ledger current from the status topic, on its own consumer-group connection.
@@ -61,7 +61,7 @@ class LedgerUpdater implements SmartLifecycle {
 			logger.warn("Skipping undecodable status message at " + message.partitionId() + ":" + message.offset());
 			return CompletableFuture.completedFuture(null);
 		}
-		this.events.statusApplied(this.ledger.apply(status, message.headers().get(TaskHeaders.RESOURCE_ID)));
+		this.events.statusApplied(this.ledger.apply(status, message.headers().get(MessageHeaders.RESOURCE_ID)));
 		return CompletableFuture.completedFuture(null);
 	}
 

@@ -24,7 +24,8 @@ import io.fetchbox.observability.iggy.SupervisedIggyClient;
 import io.fetchbox.observability.joblog.JobLogEncoder;
 import io.fetchbox.observability.joblog.JobLogRecord;
 import io.fetchbox.observability.joblog.JobLogTransport;
-import io.fetchbox.observability.logging.CorrelationKeys;
+import io.fetchbox.observability.messages.JobLog;
+import io.fetchbox.observability.messages.MessageHeaders;
 import io.fetchbox.observability.tracing.Traceparent;
 
 /**
@@ -37,13 +38,13 @@ import io.fetchbox.observability.tracing.Traceparent;
 public final class IggyJobLogTransport implements JobLogTransport {
 
 	/** Content type header value of {@code JobLog} messages. */
-	public static final String CONTENT_TYPE = "application/x-protobuf;type=fetchbox.jobs.JobLog";
+	public static final String CONTENT_TYPE = MessageHeaders.contentType(JobLog.getDefaultInstance());
 
-	private static final HeaderKey JOB_ID = HeaderKey.fromString(CorrelationKeys.JOB_ID);
+	private static final HeaderKey JOB_ID = HeaderKey.fromString(MessageHeaders.JOB_ID);
 
-	private static final HeaderKey TRACEPARENT = HeaderKey.fromString("traceparent");
+	private static final HeaderKey TRACEPARENT = HeaderKey.fromString(MessageHeaders.TRACEPARENT);
 
-	private static final HeaderKey CONTENT_TYPE_KEY = HeaderKey.fromString("content-type");
+	private static final HeaderKey CONTENT_TYPE_KEY = HeaderKey.fromString(MessageHeaders.CONTENT_TYPE);
 
 	private static final HeaderValue CONTENT_TYPE_VALUE = HeaderValue.fromString(CONTENT_TYPE);
 

@@ -12,7 +12,7 @@ import org.apache.iggy.message.Message;
 import org.apache.iggy.message.MessageHeader;
 import org.apache.iggy.message.MessageId;
 
-import io.fetchbox.observability.jobs.TaskHeaders;
+import io.fetchbox.observability.messages.MessageHeaders;
 
 /**
  * Conversion between FetchBox protobuf messages with string headers and Iggy
@@ -39,8 +39,8 @@ public final class JobMessages {
 	 */
 	public static Message message(com.google.protobuf.Message payload, String jobId, Map<String, String> headers) {
 		Map<String, String> all = new LinkedHashMap<>(headers);
-		all.putIfAbsent(TaskHeaders.JOB_ID, jobId);
-		all.putIfAbsent(TaskHeaders.CONTENT_TYPE, TaskHeaders.contentType(payload));
+		all.putIfAbsent(MessageHeaders.JOB_ID, jobId);
+		all.putIfAbsent(MessageHeaders.CONTENT_TYPE, MessageHeaders.contentType(payload));
 		Map<HeaderKey, HeaderValue> userHeaders = new LinkedHashMap<>();
 		all.forEach((name, value) -> {
 			int size = value.getBytes(StandardCharsets.UTF_8).length;

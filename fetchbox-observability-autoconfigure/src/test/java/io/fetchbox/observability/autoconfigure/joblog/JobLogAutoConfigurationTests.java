@@ -98,7 +98,8 @@ class JobLogAutoConfigurationTests {
 	void invalidDropPolicyFailsStartupNamingTheProperty() {
 		this.runner.withPropertyValues("fetchbox.telemetry.joblog.drop-policy=drop-everything").run((context) -> {
 			assertThat(context).hasFailed();
-			// Boot's binder names the property in the cause that the failure analyzer reports.
+			// Boot's binder names the property in the cause that the failure analyzer
+			// reports.
 			assertThat(context.getStartupFailure()).hasStackTraceContaining("fetchbox.telemetry.joblog.drop-policy");
 		});
 	}

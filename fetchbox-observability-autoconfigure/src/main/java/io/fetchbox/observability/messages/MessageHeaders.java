@@ -1,13 +1,14 @@
-package io.fetchbox.observability.jobs;
+package io.fetchbox.observability.messages;
 
 import com.google.protobuf.Message;
 
 /**
- * Names of the Iggy user headers FetchBox puts on every message (PRODUCT.md section 2).
+ * Names of the Iggy user headers FetchBox puts on its messages (PRODUCT.md section 2),
+ * the one source for every producer and reader of the topics.
  *
  * @since 0.1.0
  */
-public final class TaskHeaders {
+public final class MessageHeaders {
 
 	/** Job id header, on every message. */
 	public static final String JOB_ID = "job_id";
@@ -24,7 +25,7 @@ public final class TaskHeaders {
 	/** W3C trace parent header. */
 	public static final String TRACEPARENT = "traceparent";
 
-	private TaskHeaders() {
+	private MessageHeaders() {
 	}
 
 	/**
