@@ -470,6 +470,22 @@ public final class JobLogPipeline extends JobLogBudget implements JobLogFlusher,
 		return this.sent.sum();
 	}
 
+	/**
+	 * Send requests acknowledged by the broker, since creation.
+	 * @return the count
+	 */
+	public long batchesSent() {
+		return this.batches.sum();
+	}
+
+	/**
+	 * Send requests that failed (retried or not), since creation.
+	 * @return the count
+	 */
+	public long batchesFailed() {
+		return this.failedBatches.sum();
+	}
+
 	// ---- sender thread ----
 
 	private void run() {

@@ -1,8 +1,6 @@
 package io.fetchbox.observability.joblog.metrics;
 
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.micrometer.core.instrument.FunctionCounter;
@@ -20,8 +18,9 @@ import io.fetchbox.observability.joblog.JobLogListener;
 import io.fetchbox.observability.joblog.JobLogPipeline;
 
 /**
- * Meters of the job log emitter, fed by the pipeline's and the Iggy client's listener
- * SPIs. The hot path only touches {@link LongAdder}s; the registry reads them.
+ * Meters of the job log emitter. The record and batch counts are the pipeline's own
+ * counters, read when the registry asks; the send latency comes from the pipeline's
+ * listener SPI and the reconnections from the Iggy client's.
  * <ul>
  * <li>{@code fetchbox.log.emitter.sent}: records delivered</li>
  * <li>{@code fetchbox.log.emitter.dropped{reason}}: records dropped, by reason</li>
@@ -38,15 +37,7 @@ public class JobLogEmitterMetrics implements MeterBinder, JobLogListener, IggyCl
 
 	private final JobLogPipeline pipeline;
 
-	private final LongAdder sent = new LongAdder();
-
-	private final LongAdder batchesSent = new LongAdder();
-
-	private final LongAdder batchesFailed = new LongAdder();
-
 	private final LongAdder reconnects = new LongAdder();
-
-	private final Map<DropReason, LongAdder> dropped = new EnumMap<>(DropReason.class);
 
 	private volatile @Nullable Timer sendTimer;
 
@@ -56,24 +47,22 @@ public class JobLogEmitterMetrics implements MeterBinder, JobLogListener, IggyCl
 	 */
 	public JobLogEmitterMetrics(JobLogPipeline pipeline) {
 		this.pipeline = pipeline;
-		for (DropReason reason : DropReason.values()) {
-			this.dropped.put(reason, new LongAdder());
-		}
 		pipeline.addListener(this);
 	}
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		FunctionCounter.builder("fetchbox.log.emitter.sent", this.sent, LongAdder::doubleValue)
+		FunctionCounter.builder("fetchbox.log.emitter.sent", this.pipeline, JobLogPipeline::sent)
 			.description("Job log records delivered to the jobs.logs topic")
 			.baseUnit(BaseUnits.EVENTS)
 			.register(registry);
-		this.dropped.forEach((reason, count) -> FunctionCounter
-			.builder("fetchbox.log.emitter.dropped", count, LongAdder::doubleValue)
-			.description("Job log records dropped")
-			.baseUnit(BaseUnits.EVENTS)
-			.tag("reason", reason.tag())
-			.register(registry));
+		for (DropReason reason : DropReason.values()) {
+			FunctionCounter.builder("fetchbox.log.emitter.dropped", this.pipeline, (p) -> p.dropped(reason))
+				.description("Job log records dropped")
+				.baseUnit(BaseUnits.EVENTS)
+				.tag("reason", reason.tag())
+				.register(registry);
+		}
 		Gauge.builder("fetchbox.log.emitter.queued", this.pipeline, JobLogPipeline::queuedRecords)
 			.description("Job log records buffered and not yet acknowledged")
 			.baseUnit(BaseUnits.EVENTS)
@@ -82,12 +71,12 @@ public class JobLogEmitterMetrics implements MeterBinder, JobLogListener, IggyCl
 			.description("Estimated size of the job log records not yet acknowledged")
 			.baseUnit(BaseUnits.BYTES)
 			.register(registry);
-		FunctionCounter.builder("fetchbox.log.emitter.batches", this.batchesSent, LongAdder::doubleValue)
+		FunctionCounter.builder("fetchbox.log.emitter.batches", this.pipeline, JobLogPipeline::batchesSent)
 			.description("Job log send requests")
 			.baseUnit("batches")
 			.tag("outcome", "sent")
 			.register(registry);
-		FunctionCounter.builder("fetchbox.log.emitter.batches", this.batchesFailed, LongAdder::doubleValue)
+		FunctionCounter.builder("fetchbox.log.emitter.batches", this.pipeline, JobLogPipeline::batchesFailed)
 			.description("Job log send requests")
 			.baseUnit("batches")
 			.tag("outcome", "failed")
@@ -101,23 +90,11 @@ public class JobLogEmitterMetrics implements MeterBinder, JobLogListener, IggyCl
 	}
 
 	@Override
-	public void recordsDropped(DropReason reason, int count) {
-		this.dropped.get(reason).add(count);
-	}
-
-	@Override
 	public void batchSent(int records, long bytes, Duration latency) {
-		this.sent.add(records);
-		this.batchesSent.increment();
 		Timer timer = this.sendTimer;
 		if (timer != null) {
 			timer.record(latency);
 		}
-	}
-
-	@Override
-	public void batchFailed(int records, String failure, boolean retried) {
-		this.batchesFailed.increment();
 	}
 
 	@Override
