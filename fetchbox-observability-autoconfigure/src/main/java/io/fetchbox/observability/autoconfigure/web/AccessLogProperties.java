@@ -1,6 +1,5 @@
 package io.fetchbox.observability.autoconfigure.web;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -25,8 +24,9 @@ public class AccessLogProperties {
 	 * Comma-separated list of request path patterns that get no access log line. Set it
 	 * empty to log health and metrics requests too.
 	 */
-	private List<String> excludePaths = new ArrayList<>(List.of("/actuator/health/**", "/actuator/prometheus",
-			"/actuator/metrics/**", "/health/**", "/livez", "/readyz"));
+	// An array initializer, so the configuration processor records the default.
+	private String[] excludePaths = { "/actuator/health/**", "/actuator/prometheus", "/actuator/metrics/**",
+			"/health/**", "/livez", "/readyz" };
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -37,7 +37,7 @@ public class AccessLogProperties {
 	}
 
 	public List<String> getExcludePaths() {
-		return this.excludePaths;
+		return List.of(this.excludePaths);
 	}
 
 	public void setExcludePaths(List<String> excludePaths) {
@@ -47,7 +47,7 @@ public class AccessLogProperties {
 						"'fetchbox.telemetry.logging.access-log.exclude-paths' entries must start with '/'");
 			}
 		}
-		this.excludePaths = new ArrayList<>(excludePaths);
+		this.excludePaths = excludePaths.toArray(new String[0]);
 	}
 
 }
