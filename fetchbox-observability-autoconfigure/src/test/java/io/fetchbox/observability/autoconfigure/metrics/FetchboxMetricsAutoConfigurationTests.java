@@ -117,6 +117,9 @@ class FetchboxMetricsAutoConfigurationTests {
 		prometheus.withPropertyValues(MetricsEndpointEnvironmentPostProcessor.EXEMPLARS_ON_ALL_METRIC_TYPES + "=true")
 			.run((context) -> assertThat(context.getBean(PrometheusConfig.class).prometheusProperties())
 				.containsEntry(key, "true"));
+		prometheus.withPropertyValues("management.prometheus.metrics.export.properties[" + key + "]=true")
+			.run((context) -> assertThat(context.getBean(PrometheusConfig.class).prometheusProperties())
+				.containsEntry(key, "true"));
 	}
 
 	@Test
