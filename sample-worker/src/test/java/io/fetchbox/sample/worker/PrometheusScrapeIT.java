@@ -126,7 +126,7 @@ class PrometheusScrapeIT {
 	private static void awaitTargetsUp(PrometheusServer prometheus) {
 		await().atMost(Duration.ofSeconds(120))
 			.pollInterval(Duration.ofSeconds(1))
-			.untilAsserted(() -> assertThat(prometheus.targetHealth()).as(prometheus.output())
+			.untilAsserted(() -> assertThat(prometheus.targetHealth()).as("scrape targets by job")
 				.containsOnlyKeys("fetchbox-api", "fetchbox-worker")
 				.allSatisfy((job, health) -> assertThat(health).as(job).isEqualTo("up")));
 	}
