@@ -76,8 +76,12 @@ class PrometheusScrapeIT {
 					.extracting(JsonNode::asString)
 					.contains("fetchbox-api", "fetchbox-worker");
 			}
-			JsonNode deadLettered = prometheus.query("sum(fetchbox_worker_tasks_total{outcome=\"dead_lettered\"})");
-			assertThat(deadLettered.get(0).path("value").get(1).asString()).isEqualTo("3");
+			// The finished job as scraped: its three 404s dead-lettered.
+			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+				JsonNode dead = prometheus.query("sum(fetchbox_worker_tasks_total{outcome=\"dead_lettered\"})");
+				assertThat(dead).isNotEmpty();
+				assertThat(dead.get(0).path("value").get(1).asString()).isEqualTo("3");
+			});
 
 			List<Query> alerts = OperatorQueries.alertRules();
 			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {

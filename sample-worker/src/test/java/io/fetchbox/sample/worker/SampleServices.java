@@ -157,7 +157,7 @@ final class SampleServices implements AutoCloseable {
 	}
 
 	void awaitJobState(Api api, String jobId, String state) {
-		await().atMost(Duration.ofSeconds(90))
+		await().atMost(Duration.ofSeconds(120))
 			.ignoreExceptions()
 			.untilAsserted(() -> assertThat(job(api, jobId).get("state").asString()).isEqualTo(state));
 	}
