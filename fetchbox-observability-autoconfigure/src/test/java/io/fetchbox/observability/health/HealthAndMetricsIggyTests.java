@@ -68,7 +68,9 @@ class HealthAndMetricsIggyTests {
 				"--fetchbox.telemetry.health.timeout=" + BUDGET.toMillis() + "ms",
 				"--fetchbox.telemetry.health.storage.directory=" + temp,
 				"--fetchbox.telemetry.health.ledger.tables=jobs",
-				"--test.ledger.url=jdbc:h2:file:" + temp.resolve("ledger") + ";DB_CLOSE_DELAY=-1");
+				"--test.ledger.url=jdbc:h2:file:" + temp.resolve("ledger") + ";DB_CLOSE_DELAY=-1",
+				// Buckets on Boot's request timer, where the trace exemplar goes.
+				"--management.metrics.distribution.percentiles-histogram.http.server.requests=true");
 		base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
 	}
 
@@ -153,8 +155,13 @@ class HealthAndMetricsIggyTests {
 		assertThat(openMetrics.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/openmetrics-text"));
 		assertThat(openMetrics.body()).contains("fetchbox_ledger_jobs_created_total").endsWith("# EOF\n");
-		assertThat(openMetrics.body().lines()).anyMatch((line) -> line.startsWith("http_server_requests_seconds")
+		assertThat(openMetrics.body().lines()).anyMatch((line) -> line.startsWith("http_server_requests_seconds_bucket")
 				&& line.contains("uri=\"/jobs/{jobId}\"") && line.contains("trace_id=\"" + traceId + "\""));
+		// Exemplars only where every OpenMetrics parser takes them: Prometheus before
+		// 2.43
+		// rejects the whole scrape for one on a _count line.
+		assertThat(openMetrics.body().lines().filter((line) -> line.contains(" # {"))).isNotEmpty()
+			.allMatch((line) -> line.matches("[a-zA-Z_:][a-zA-Z0-9_:]*(_bucket|_total)[{ ].*"));
 		assertThat(get("/metrics").body()).doesNotContain(traceId);
 
 		// promtool parses the whole scrape; its lint findings about Boot's and the JVM's

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -14,6 +15,7 @@ import java.util.stream.Stream;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,11 +48,41 @@ class OperatorAssetsTests {
 		Path rules = DOCS.resolve("prometheus/alerts.yml");
 		PromTool.Result check = PromTool.run(null, "check", "rules", rules.toString());
 		assertThat(check.exitCode()).as(check.output()).isZero();
-		assertThat(check.output()).contains("SUCCESS: 5 rules found");
-		PromTool.Result test = PromTool.run(null, "test", "rules",
-				DOCS.resolve("prometheus/alerts-test.yml").toString());
+		Set<String> alerts = alertNames(new Yaml().load(Files.readString(rules)));
+		assertThat(alerts).hasSizeGreaterThanOrEqualTo(9);
+		assertThat(check.output()).contains("SUCCESS: " + alerts.size() + " rules found");
+		Path unitTests = DOCS.resolve("prometheus/alerts-test.yml");
+		PromTool.Result test = PromTool.run(null, "test", "rules", unitTests.toString());
 		assertThat(test.exitCode()).as(test.output()).isZero();
 		assertThat(metricNames(Files.readString(rules))).isSubsetOf(scrapedNames());
+
+		// Every alert has a unit test where it fires and one where it stays silent.
+		Set<String> firing = new TreeSet<>();
+		Set<String> silent = new TreeSet<>();
+		Map<String, Object> cases = new Yaml().load(Files.readString(unitTests));
+		for (Map<String, Object> group : list(cases.get("tests"))) {
+			for (Map<String, Object> evaluation : list(group.get("alert_rule_test"))) {
+				String alert = (String) evaluation.get("alertname");
+				(list(evaluation.get("exp_alerts")).isEmpty() ? silent : firing).add(alert);
+			}
+		}
+		assertThat(firing).as("alerts with a firing case").isEqualTo(alerts);
+		assertThat(silent).as("alerts with a silent case").isEqualTo(alerts);
+	}
+
+	private static Set<String> alertNames(Map<String, Object> rules) {
+		Set<String> names = new TreeSet<>();
+		for (Map<String, Object> group : list(rules.get("groups"))) {
+			for (Map<String, Object> rule : list(group.get("rules"))) {
+				names.add((String) rule.get("alert"));
+			}
+		}
+		return names;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> list(Object yaml) {
+		return (yaml != null) ? (List<Map<String, Object>>) yaml : List.of();
 	}
 
 	@Test
@@ -76,7 +108,7 @@ class OperatorAssetsTests {
 			}
 		}
 		assertThat(String.join("|", titles).toLowerCase()).contains("queue lag", "throughput", "proxy failure",
-				"latency", "dead letter", "emitter");
+				"latency", "dead letter", "emitter", "api latency", "api error ratio");
 	}
 
 	@Test

@@ -25,13 +25,23 @@ public final class PromTool {
 	 * @return the promtool executable
 	 */
 	public static String require() {
+		return require("promtool");
+	}
+
+	/**
+	 * Skip the calling test unless a program of Debian's {@code prometheus} package is on
+	 * the PATH.
+	 * @param name {@code promtool} or {@code prometheus}
+	 * @return the executable
+	 */
+	public static String require(String name) {
 		for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-			File candidate = new File(dir, "promtool");
+			File candidate = new File(dir, name);
 			if (candidate.canExecute()) {
 				return candidate.getAbsolutePath();
 			}
 		}
-		Assumptions.abort("promtool is not installed here (apt-get install -y prometheus; .ci/run installs it)");
+		Assumptions.abort(name + " is not installed here (apt-get install -y prometheus; .ci/run installs it)");
 		throw new IllegalStateException();
 	}
 

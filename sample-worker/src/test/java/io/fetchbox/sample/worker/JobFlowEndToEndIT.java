@@ -1,9 +1,6 @@
 package io.fetchbox.sample.worker;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,8 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.adobe.testing.s3mock.junit5.S3MockExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,8 +41,6 @@ import static org.awaitility.Awaitility.await;
  */
 class JobFlowEndToEndIT {
 
-	private static final String VERSION = System.getProperty("project.version", "0.1.0-SNAPSHOT");
-
 	@RegisterExtension
 	static final IggyTestkitExtension iggy = new IggyTestkitExtension();
 
@@ -63,38 +57,25 @@ class JobFlowEndToEndIT {
 		.build();
 
 	@TempDir
-	static Path work;
+	Path work;
 
-	static OtlpTraceReceiver otlp;
-
-	static DemoOrigin origin;
-
-	private final HttpClient http = HttpClient.newHttpClient();
+	private final SampleServices services = new SampleServices();
 
 	private final ObjectMapper json = new ObjectMapper();
 
-	private final List<ServiceProcess> processes = new ArrayList<>();
-
-	@BeforeAll
-	static void start() throws IOException {
-		otlp = OtlpTraceReceiver.start();
-		origin = DemoOrigin.start("127.0.0.1", 0);
-	}
-
-	@AfterAll
-	static void stop() {
-		otlp.close();
-		origin.close();
+	@AfterEach
+	void stop() throws InterruptedException {
+		this.services.close();
 	}
 
 	@Test
 	void jobCompletesWithOneTraceAndSurvivesAWorkerKill() throws Exception {
-		int apiPort = ServiceProcess.freePort();
-		ServiceProcess api = start("api", Path.of("../sample-api/target/sample-api-" + VERSION + "-exec.jar"),
-				List.of("--server.port=" + apiPort, "--spring.datasource.url=jdbc:h2:file:" + work.resolve("ledger")));
-		ServiceProcess firstWorker = startWorker("worker-1");
-		awaitUp(api, "http://127.0.0.1:" + apiPort + "/jobs/none", 404);
-		awaitLog(firstWorker, "Consuming jobs.tasks");
+		OtlpTraceReceiver otlp = this.services.otlp();
+		SampleServices.Api started = this.services.startApi(this.work, iggy.address(), otlp.endpoint(), List.of());
+		ServiceProcess api = started.process();
+		int apiPort = started.port();
+		SampleServices.Worker firstWorker = startWorker("worker-1");
+		this.services.awaitReady(started, firstWorker);
 
 		// A job's tasks share one partition and the worker polls batches of 4 in order:
 		// batch 1 is fast, batch 2 is slow, so the kill lands while batch 2 is in flight.
@@ -116,10 +97,7 @@ class JobFlowEndToEndIT {
 		resources.add(resource("flaky", originUrl("127.0.0.1", "/flaky/once")));
 		// "localhost" is routed through the failing proxy pool first.
 		resources.add(resource("proxied", originUrl("localhost", "/files/proxied.txt")));
-		HttpResponse<String> accepted = post("http://127.0.0.1:" + apiPort + "/jobs",
-				"{\"job_type\": \"e2e\", \"tenant\": \"acme\", \"resources\": [" + String.join(",", resources) + "]}");
-		assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-		String jobId = this.json.readTree(accepted.body()).get("job_id").asString();
+		String jobId = this.services.submitJob(started, resources);
 		String jobUrl = "http://127.0.0.1:" + apiPort + "/jobs/" + jobId;
 
 		// Kill the first worker mid-job: once the first batch is done (and its spans are
@@ -127,9 +105,9 @@ class JobFlowEndToEndIT {
 		await().atMost(Duration.ofSeconds(60))
 			.ignoreExceptions()
 			.until(() -> done(jobUrl) >= 4 && taskSpanResources(jobId).containsAll(Set.of("f0", "f1", "f2", "f3")));
-		firstWorker.kill();
+		firstWorker.process().kill();
 		assertThat(done(jobUrl)).isLessThan(20);
-		ServiceProcess secondWorker = startWorker("worker-2");
+		SampleServices.Worker secondWorker = startWorker("worker-2");
 
 		await().atMost(Duration.ofSeconds(90)).ignoreExceptions().untilAsserted(() -> {
 			JsonNode job = this.json.readTree(get(jobUrl).body());
@@ -174,7 +152,7 @@ class JobFlowEndToEndIT {
 			.getTraceId();
 		assertThat(traceId).matches("[0-9a-f]{32}");
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-			List<ReceivedSpan> spans = otlp.spans();
+			List<ReceivedSpan> spans = this.services.otlp().spans();
 			assertThat(spans).anySatisfy((span) -> {
 				assertThat(span.serviceName()).isEqualTo("fetchbox-api");
 				assertThat(span.name()).containsIgnoringCase("/jobs");
@@ -210,7 +188,7 @@ class JobFlowEndToEndIT {
 		assertThat(sum(apiMetrics, "fetchbox_ingest_jobs_total", "result=\"accepted\"")).isEqualTo(1);
 		assertThat(sum(apiMetrics, "fetchbox_ledger_jobs_created_total")).isEqualTo(1);
 		assertThat(sum(apiMetrics, "fetchbox_ledger_idempotency_misses_total")).isEqualTo(20);
-		String workerMetrics = get("http://127.0.0.1:" + this.workerManagementPort + "/metrics").body();
+		String workerMetrics = get("http://127.0.0.1:" + secondWorker.managementPort() + "/metrics").body();
 		assertThat(sum(workerMetrics, "fetchbox_worker_tasks_total", "outcome=\"succeeded\"", "trace=\"present\""))
 			.isEqualTo(13);
 		assertThat(sum(workerMetrics, "fetchbox_worker_tasks_total", "outcome=\"dead_lettered\"")).isEqualTo(3);
@@ -222,57 +200,24 @@ class JobFlowEndToEndIT {
 
 		// Both services are ready: Iggy, storage (S3 bucket) and ledger checks are up.
 		assertThat(get("http://127.0.0.1:" + apiPort + "/health/ready").statusCode()).isEqualTo(200);
-		assertThat(get("http://127.0.0.1:" + this.workerPort + "/health/ready").statusCode()).isEqualTo(200);
+		assertThat(get("http://127.0.0.1:" + secondWorker.port() + "/health/ready").statusCode()).isEqualTo(200);
 
-		assertThat(secondWorker.stop()).as("graceful stop of %s", secondWorker).isTrue();
-		assertThat(secondWorker.output()).contains("Stopped consuming");
+		assertThat(secondWorker.process().stop()).as("graceful stop of %s", secondWorker.process()).isTrue();
+		assertThat(secondWorker.process().output()).contains("Stopped consuming");
 		api.stop();
 	}
 
-	private int workerManagementPort;
-
-	private int workerPort;
-
-	private ServiceProcess startWorker(String name) throws IOException {
-		int port = ServiceProcess.freePort();
-		this.workerPort = port;
-		int managementPort = ServiceProcess.freePort();
-		this.workerManagementPort = managementPort;
-		int closedPort = ServiceProcess.freePort();
-		return start(name, Path.of("target/sample-worker-" + VERSION + ".jar"),
-				List.of("--server.port=" + port, "--fetchbox.telemetry.metrics-addr=127.0.0.1:" + managementPort,
-						"--fetchbox.sample.worker.max-inflight-tasks=4", "--fetchbox.sample.worker.retry-backoff=50ms",
-						"--fetchbox.sample.worker.shutdown-grace-period=10s",
-						"--fetchbox.sample.worker.proxy.pools.broken=127.0.0.1:" + closedPort,
-						"--fetchbox.sample.worker.proxy.routes.localhost=broken,direct",
-						"--fetchbox.sample.worker.storage.s3.bucket=objects",
+	private SampleServices.Worker startWorker(String name) throws IOException {
+		return this.services.startWorker(this.work, name, iggy.address(), this.services.otlp().endpoint(),
+				List.of("--fetchbox.sample.worker.storage.s3.bucket=objects",
 						"--fetchbox.sample.worker.storage.s3.endpoint=http://127.0.0.1:" + s3.getHttpPort(),
 						"--fetchbox.sample.worker.storage.s3.access-key=test",
 						"--fetchbox.sample.worker.storage.s3.secret-key=test"));
 	}
 
-	private ServiceProcess start(String name, Path jar, List<String> args) throws IOException {
-		List<String> all = new ArrayList<>(args);
-		all.add("--fetchbox.telemetry.iggy.address=" + iggy.address());
-		all.add("--fetchbox.telemetry.otlp.enabled=true");
-		all.add("--fetchbox.telemetry.otlp.endpoint=" + otlp.endpoint());
-		all.add("--fetchbox.telemetry.otlp.sampling-probability=1.0");
-		all.add("--management.opentelemetry.tracing.export.schedule-delay=100ms");
-		all.add("--fetchbox.telemetry.joblog.schedule-delay=100ms");
-		ServiceProcess process = ServiceProcess.start(name, jar, work.resolve(name), Path.of("target/e2e"), all);
-		this.processes.add(process);
-		return process;
-	}
-
-	@org.junit.jupiter.api.AfterEach
-	void stopProcesses() throws InterruptedException {
-		for (ServiceProcess process : this.processes) {
-			process.close();
-		}
-	}
-
-	private static Set<String> taskSpanResources(String jobId) {
-		return otlp.spans()
+	private Set<String> taskSpanResources(String jobId) {
+		return this.services.otlp()
+			.spans()
 			.stream()
 			.filter((span) -> span.name().equals("task") && jobId.equals(span.attributes().get("job_id")))
 			.map((span) -> span.attributes().get("resource_id"))
@@ -293,44 +238,16 @@ class JobFlowEndToEndIT {
 		return job.get("resources_completed").asInt() + job.get("resources_failed").asInt();
 	}
 
-	private void awaitUp(ServiceProcess process, String url, int status) {
-		await().atMost(Duration.ofSeconds(120))
-			.pollInterval(Duration.ofMillis(500))
-			.ignoreExceptions()
-			.untilAsserted(() -> {
-				assertThat(process.isAlive()).as("%s is running", process).isTrue();
-				assertThat(get(url).statusCode()).isEqualTo(status);
-			});
+	private String resource(String id, String url) {
+		return SampleServices.resource(id, url);
 	}
 
-	private void awaitLog(ServiceProcess process, String line) {
-		await().atMost(Duration.ofSeconds(120))
-			.pollInterval(Duration.ofMillis(500))
-			.ignoreExceptions()
-			.untilAsserted(() -> {
-				assertThat(process.isAlive()).as("%s is running", process).isTrue();
-				assertThat(process.output()).contains(line);
-			});
-	}
-
-	private static String resource(String id, String url) {
-		return "{\"resource_id\": \"" + id + "\", \"url\": \"" + url + "\"}";
-	}
-
-	private static String originUrl(String host, String path) {
-		return "http://" + host + ":" + origin.port() + path;
-	}
-
-	private HttpResponse<String> post(String url, String body) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create(url))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
+	private String originUrl(String host, String path) throws IOException {
+		return this.services.originUrl(host, path);
 	}
 
 	private HttpResponse<String> get(String url) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-				HttpResponse.BodyHandlers.ofString());
+		return this.services.get(url);
 	}
 
 	private static DeadLetterTask parseDeadLetter(StoredMessage message) {

@@ -24,7 +24,9 @@ import io.fetchbox.observability.HostAndPort;
  * the health auto-configuration forwards there);</li>
  * <li>{@code fetchbox.telemetry.metrics-addr} ({@code host:port}) mapped to
  * {@code management.server.address} and {@code management.server.port}, moving Actuator
- * to a separate port.</li>
+ * to a separate port;</li>
+ * <li>OpenMetrics exemplars only on histogram buckets and counters
+ * ({@value #EXEMPLARS_ON_ALL_METRIC_TYPES} {@code false}).</li>
  * </ul>
  *
  * @since 0.1.0
@@ -48,6 +50,14 @@ public class ActuatorDefaultsEnvironmentPostProcessor implements EnvironmentPost
 	 */
 	public static final String DEFAULT_READINESS_INCLUDE = "readinessState";
 
+	/**
+	 * Prometheus client property for exemplars on every line type. Micrometer turns it
+	 * on, but Prometheus before 2.43 rejects a whole scrape with an exemplar on a
+	 * {@code _count} line; set it to {@code true} to opt back in.
+	 */
+	public static final String EXEMPLARS_ON_ALL_METRIC_TYPES = "management.prometheus.metrics.export.properties."
+			+ "io.prometheus.exporter.exemplarsOnAllMetricTypes";
+
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		Map<String, Object> defaults = new LinkedHashMap<>();
@@ -58,6 +68,7 @@ public class ActuatorDefaultsEnvironmentPostProcessor implements EnvironmentPost
 		defaults.put("management.endpoint.health.group.liveness.additional-path", "server:" + LIVENESS_PATH);
 		defaults.put(READINESS_INCLUDE, DEFAULT_READINESS_INCLUDE);
 		defaults.put("management.endpoint.health.group.readiness.additional-path", "server:" + READINESS_PATH);
+		defaults.put(EXEMPLARS_ON_ALL_METRIC_TYPES, "false");
 		String metricsAddr = environment.getProperty("fetchbox.telemetry.metrics-addr");
 		if (StringUtils.hasText(metricsAddr)) {
 			HostAndPort address = HostAndPort.parse(metricsAddr.trim(), "fetchbox.telemetry.metrics-addr");

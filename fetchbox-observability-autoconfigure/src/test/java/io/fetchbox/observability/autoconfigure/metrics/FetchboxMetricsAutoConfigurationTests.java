@@ -2,11 +2,14 @@ package io.fetchbox.observability.autoconfigure.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusMetricsExportAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.StandardEnvironment;
@@ -100,6 +103,24 @@ class FetchboxMetricsAutoConfigurationTests {
 			.isEqualTo("health,prometheus,info,fetchbox");
 		assertThat(defaults.getProperty("management.endpoint.health.show-details")).isEqualTo("when-authorized");
 		assertThat(defaults.getProperty("management.server.port")).isNull();
+	}
+
+	@Test
+	void exemplarsOnlyOnBucketsAndCountersUnlessOptedIn() {
+		ApplicationContextRunner prometheus = new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
+					PrometheusMetricsExportAutoConfiguration.class))
+			.withInitializer((context) -> new MetricsEndpointEnvironmentPostProcessor()
+				.postProcessEnvironment(context.getEnvironment(), new SpringApplication()));
+		String key = "io.prometheus.exporter.exemplarsOnAllMetricTypes";
+		prometheus.run((context) -> assertThat(context.getBean(PrometheusConfig.class).prometheusProperties())
+			.containsEntry(key, "false"));
+		prometheus.withPropertyValues(MetricsEndpointEnvironmentPostProcessor.EXEMPLARS_ON_ALL_METRIC_TYPES + "=true")
+			.run((context) -> assertThat(context.getBean(PrometheusConfig.class).prometheusProperties())
+				.containsEntry(key, "true"));
+		prometheus.withPropertyValues("management.prometheus.metrics.export.properties[" + key + "]=true")
+			.run((context) -> assertThat(context.getBean(PrometheusConfig.class).prometheusProperties())
+				.containsEntry(key, "true"));
 	}
 
 	@Test
