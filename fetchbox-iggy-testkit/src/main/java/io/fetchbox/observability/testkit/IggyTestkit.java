@@ -73,7 +73,8 @@ public final class IggyTestkit implements AutoCloseable {
 		this.username = builder.username;
 		this.password = builder.password;
 		this.broker = new Broker(builder.username, builder.password, builder.maxMessagesPerPartition,
-				builder.maxBytesPerPartition);
+				builder.maxBytesPerPartition, builder.segmentSize);
+		this.broker.host = builder.host;
 		builder.tokens.forEach(this.broker::addToken);
 		this.fileJournal = (builder.dataDir != null) ? FileJournal.open(builder.dataDir, this.broker) : null;
 	}
@@ -100,6 +101,7 @@ public final class IggyTestkit implements AutoCloseable {
 		if (this.server == null) {
 			this.server = listen();
 			this.port = this.server.port();
+			this.broker.port = this.port;
 			this.everStarted = true;
 		}
 		return this;
@@ -376,9 +378,9 @@ public final class IggyTestkit implements AutoCloseable {
 	public Map<String, List<String>> topology() {
 		Map<String, List<String>> out = new LinkedHashMap<>();
 		synchronized (this.broker) {
-			for (Broker.StreamState stream : this.broker.streams.values()) {
+			for (StreamState stream : this.broker.streams.values()) {
 				List<String> topics = new ArrayList<>();
-				for (Broker.TopicState topic : stream.topics.values()) {
+				for (TopicState topic : stream.topics.values()) {
 					topics.add(topic.name);
 				}
 				out.put(stream.name, topics);
@@ -408,6 +410,8 @@ public final class IggyTestkit implements AutoCloseable {
 		private int maxMessagesPerPartition = 100_000;
 
 		private long maxBytesPerPartition = 256L * 1024 * 1024;
+
+		private long segmentSize = 1024L * 1024 * 1024;
 
 		private @Nullable Path dataDir;
 
@@ -488,6 +492,21 @@ public final class IggyTestkit implements AutoCloseable {
 				throw new IllegalArgumentException("maxBytesPerPartition must be at least 1");
 			}
 			this.maxBytesPerPartition = maxBytes;
+			return this;
+		}
+
+		/**
+		 * The segment size: a partition's segment is sealed once it holds this many bytes
+		 * of frames, and DELETE_SEGMENTS deletes only sealed segments (default 1 GiB, the
+		 * server's default). A small size lets tests exercise segment deletion.
+		 * @param bytes the size, at least 1
+		 * @return this builder
+		 */
+		public Builder segmentSize(long bytes) {
+			if (bytes < 1) {
+				throw new IllegalArgumentException("segmentSize must be at least 1");
+			}
+			this.segmentSize = bytes;
 			return this;
 		}
 
