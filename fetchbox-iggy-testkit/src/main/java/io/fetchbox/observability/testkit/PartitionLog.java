@@ -151,10 +151,10 @@ final class PartitionLog {
 			if (barrier >= 0 && nextStart - 1 > barrier) {
 				break;
 			}
+			// evicting its last message drops the segment
 			while (this.size > 0 && firstOffset() < nextStart) {
 				evictOldest();
 			}
-			this.segments.remove(0);
 			deleted++;
 		}
 		return deleted;
