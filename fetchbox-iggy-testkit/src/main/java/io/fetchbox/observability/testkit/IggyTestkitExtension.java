@@ -33,7 +33,7 @@ public class IggyTestkitExtension
 
 	private static @Nullable IggyTestkit sharedServer;
 
-	private final Consumer<IggyTestkit.Builder> customizer;
+	private final Consumer<IggyTestkitBuilder> customizer;
 
 	private final boolean shared;
 
@@ -54,11 +54,11 @@ public class IggyTestkitExtension
 	 * unless the customizer sets one).
 	 * @param customizer customizes the builder
 	 */
-	public IggyTestkitExtension(Consumer<IggyTestkit.Builder> customizer) {
+	public IggyTestkitExtension(Consumer<IggyTestkitBuilder> customizer) {
 		this(customizer, false);
 	}
 
-	private IggyTestkitExtension(Consumer<IggyTestkit.Builder> customizer, boolean shared) {
+	private IggyTestkitExtension(Consumer<IggyTestkitBuilder> customizer, boolean shared) {
 		this.customizer = Objects.requireNonNull(customizer, "customizer must not be null");
 		this.shared = shared;
 	}
@@ -129,7 +129,7 @@ public class IggyTestkitExtension
 			return;
 		}
 		if (this.server == null) {
-			IggyTestkit.Builder builder = IggyTestkit.builder();
+			IggyTestkitBuilder builder = IggyTestkit.builder();
 			this.customizer.accept(builder);
 			this.server = builder.start();
 		}

@@ -1,6 +1,5 @@
 package io.fetchbox.observability.testkit;
 
-import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
