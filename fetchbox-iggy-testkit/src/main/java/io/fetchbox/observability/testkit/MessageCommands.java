@@ -139,19 +139,10 @@ final class MessageCommands {
 		int partitionId;
 		if (consumer.group()) {
 			GroupState group = topic.group(consumer.id());
-			GroupState.Member member = requireMember(group, session);
-			if (requestedPartition >= 0) {
-				if (!member.partitions.contains((int) requestedPartition)) {
-					return emptyPoll(0, 0);
-				}
-				partitionId = (int) requestedPartition;
-			}
-			else {
-				if (member.partitions.isEmpty()) {
-					return emptyPoll(0, 0);
-				}
-				partitionId = member.partitions.get(member.cursor % member.partitions.size());
-				member.cursor = (member.cursor + 1) % member.partitions.size();
+			partitionId = memberPartition(requireMember(group, session), requestedPartition, true);
+			if (partitionId < 0) {
+				// a partition the member does not own, or none at all: an empty answer
+				return emptyPoll(0, 0);
 			}
 			offsets = group.offsets;
 		}
@@ -208,6 +199,25 @@ final class MessageCommands {
 			throw new IggyErrorException(IggyErrors.CONSUMER_GROUP_MEMBER_NOT_FOUND);
 		}
 		return member;
+	}
+
+	/**
+	 * The group member's partition for a request: the explicit one if the member owns it,
+	 * otherwise the member's round-robin cursor (which only polls advance).
+	 * @return the partition id, or -1 when the member owns neither
+	 */
+	private static int memberPartition(GroupState.Member member, long requested, boolean advance) {
+		if (requested >= 0) {
+			return member.partitions.contains((int) requested) ? (int) requested : -1;
+		}
+		if (member.partitions.isEmpty()) {
+			return -1;
+		}
+		int partitionId = member.partitions.get(member.cursor % member.partitions.size());
+		if (advance) {
+			member.cursor = (member.cursor + 1) % member.partitions.size();
+		}
+		return partitionId;
 	}
 
 	// ---- consumer offsets
@@ -275,9 +285,8 @@ final class MessageCommands {
 	/**
 	 * Resolves where STORE and DELETE act, as the server does: stream (1009), topic
 	 * (2010), poll permission (41); a plain consumer without a partition means partition
-	 * 0; a group needs this connection as a member (5006) owning the explicit partition
-	 * (3022), or uses the member's round-robin cursor without advancing it; then the
-	 * partition must exist (3007).
+	 * 0; a group needs this connection as a member (5006) with a partition to act on
+	 * (3022); then the partition must exist (3007).
 	 */
 	private Target target(Session session, WireReader in, Consumer consumer) {
 		StreamState stream = this.broker.stream(in.identifier());
@@ -288,18 +297,9 @@ final class MessageCommands {
 		int partitionId;
 		if (consumer.group()) {
 			GroupState group = topic.group(consumer.id());
-			GroupState.Member member = requireMember(group, session);
-			if (requestedPartition >= 0) {
-				if (!member.partitions.contains((int) requestedPartition)) {
-					throw new IggyErrorException(IggyErrors.NOT_RESOLVED_CONSUMER);
-				}
-				partitionId = (int) requestedPartition;
-			}
-			else {
-				if (member.partitions.isEmpty()) {
-					throw new IggyErrorException(IggyErrors.NOT_RESOLVED_CONSUMER);
-				}
-				partitionId = member.partitions.get(member.cursor % member.partitions.size());
+			partitionId = memberPartition(requireMember(group, session), requestedPartition, false);
+			if (partitionId < 0) {
+				throw new IggyErrorException(IggyErrors.NOT_RESOLVED_CONSUMER);
 			}
 			offsets = group.offsets;
 		}

@@ -132,11 +132,9 @@ final class StreamTopicCommands {
 	byte[] createTopic(Session session, WireReader in) {
 		Identifier streamId = in.identifier();
 		long partitions = in.u32();
-		int compression = compression(in.u8());
-		long expiry = in.u64();
-		long maxSize = in.u64();
-		int replication = in.u8();
-		String name = in.name();
+		TopicSettings settings = TopicSettings.read(in);
+		long maxSize = settings.maxSize();
+		String name = settings.name();
 		StreamState stream = this.broker.stream(streamId);
 		Permissions.require(rights(session).createTopic(stream.id));
 		if (partitions > MAX_PARTITIONS) {
@@ -151,9 +149,9 @@ final class StreamTopicCommands {
 		long now = Broker.nowMicros();
 		// create resolves "server default" (0) to the default config: never expire,
 		// unlimited size
-		TopicState topic = stream.topics
-			.insert((id) -> new TopicState(id, name, now, compression, (expiry == 0) ? Broker.U64_MAX : expiry,
-					(maxSize == 0) ? Broker.U64_MAX : maxSize, Math.max(1, replication)));
+		long expiry = (settings.expiry() == 0) ? Broker.U64_MAX : settings.expiry();
+		TopicState topic = stream.topics.insert((id) -> new TopicState(id, name, now, settings.compression(), expiry,
+				(maxSize == 0) ? Broker.U64_MAX : maxSize, settings.replication()));
 		for (int i = 0; i < partitions; i++) {
 			topic.partitions.add(this.broker.newPartition(i, now));
 		}
@@ -161,11 +159,23 @@ final class StreamTopicCommands {
 		return topic.details();
 	}
 
-	private static int compression(int code) {
-		if (code != 1 && code != 2) {
-			throw new IggyErrorException(IggyErrors.INVALID_COMMAND);
+	/**
+	 * The topic settings CREATE_TOPIC and UPDATE_TOPIC share: {@code u8 compression (1
+	 * none, 2 gzip), u64 expiry, u64 max_size, u8 replication_factor (0 means 1)}, Name.
+	 */
+	private record TopicSettings(int compression, long expiry, long maxSize, int replication, String name) {
+
+		static TopicSettings read(WireReader in) {
+			int compression = in.u8();
+			if (compression != 1 && compression != 2) {
+				throw new IggyErrorException(IggyErrors.INVALID_COMMAND);
+			}
+			long expiry = in.u64();
+			long maxSize = in.u64();
+			int replication = Math.max(1, in.u8());
+			return new TopicSettings(compression, expiry, maxSize, replication, in.name());
 		}
-		return code;
+
 	}
 
 	private TopicState managedTopic(Session session, Identifier streamId, Identifier topicId) {
@@ -193,22 +203,18 @@ final class StreamTopicCommands {
 	byte[] updateTopic(Session session, WireReader in) {
 		Identifier streamId = in.identifier();
 		Identifier topicId = in.identifier();
-		int compression = compression(in.u8());
-		long expiry = in.u64();
-		long maxSize = in.u64();
-		int replication = in.u8();
-		String name = in.name();
+		TopicSettings settings = TopicSettings.read(in);
 		StreamState stream = this.broker.stream(streamId);
 		TopicState topic = managedTopic(session, streamId, topicId);
-		TopicState existing = Broker.findTopic(stream, Identifier.named(name));
+		TopicState existing = Broker.findTopic(stream, Identifier.named(settings.name()));
 		if (existing != null && existing != topic) {
 			throw new IggyErrorException(IggyErrors.TOPIC_NAME_ALREADY_EXISTS);
 		}
-		topic.name = name;
-		topic.compression = compression;
-		topic.expiry = expiry;
-		topic.maxSize = maxSize;
-		topic.replication = Math.max(1, replication);
+		topic.name = settings.name();
+		topic.compression = settings.compression();
+		topic.expiry = settings.expiry();
+		topic.maxSize = settings.maxSize();
+		topic.replication = settings.replication();
 		this.broker.journal.changed();
 		return new byte[0];
 	}
