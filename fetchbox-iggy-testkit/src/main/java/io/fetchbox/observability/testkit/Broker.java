@@ -151,15 +151,7 @@ final class Broker {
 	// the not-found code)
 
 	@Nullable StreamState findStream(Identifier id) {
-		if (id.name() == null) {
-			return this.streams.get(id.id());
-		}
-		for (StreamState stream : this.streams.values()) {
-			if (stream.name.equals(id.name())) {
-				return stream;
-			}
-		}
-		return null;
+		return this.streams.find(id, (stream) -> stream.name);
 	}
 
 	StreamState stream(Identifier id) {
@@ -171,15 +163,7 @@ final class Broker {
 	}
 
 	static @Nullable TopicState findTopic(StreamState stream, Identifier id) {
-		if (id.name() == null) {
-			return stream.topics.get(id.id());
-		}
-		for (TopicState topic : stream.topics.values()) {
-			if (topic.name.equals(id.name())) {
-				return topic;
-			}
-		}
-		return null;
+		return stream.topics.find(id, (topic) -> topic.name);
 	}
 
 	static TopicState topic(StreamState stream, Identifier id) {
@@ -191,15 +175,7 @@ final class Broker {
 	}
 
 	@Nullable UserState findUser(Identifier id) {
-		if (id.name() == null) {
-			return this.users.get(id.id());
-		}
-		for (UserState user : this.users.values()) {
-			if (user.username.equals(id.name())) {
-				return user;
-			}
-		}
-		return null;
+		return this.users.find(id, (user) -> user.username);
 	}
 
 	/** Consumer groups this session has joined, as {stream, topic, group} ids. */

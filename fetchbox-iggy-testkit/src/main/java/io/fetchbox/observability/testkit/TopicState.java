@@ -87,15 +87,7 @@ final class TopicState {
 	}
 
 	@Nullable GroupState findGroup(Identifier id) {
-		if (id.name() == null) {
-			return this.groups.get(id.id());
-		}
-		for (GroupState group : this.groups.values()) {
-			if (group.name.equals(id.name())) {
-				return group;
-			}
-		}
-		return null;
+		return this.groups.find(id, (group) -> group.name);
 	}
 
 	GroupState group(Identifier id) {
