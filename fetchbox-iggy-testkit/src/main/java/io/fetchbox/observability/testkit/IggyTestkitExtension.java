@@ -74,6 +74,14 @@ public class IggyTestkitExtension
 		}, true);
 	}
 
+	/**
+	 * Whether this extension is bound to the JVM-wide server of {@link #shared()}.
+	 * @return whether shared
+	 */
+	public boolean isShared() {
+		return this.shared;
+	}
+
 	private static synchronized IggyTestkit sharedServer() {
 		if (sharedServer == null) {
 			IggyTestkit server = IggyTestkit.builder().start();
