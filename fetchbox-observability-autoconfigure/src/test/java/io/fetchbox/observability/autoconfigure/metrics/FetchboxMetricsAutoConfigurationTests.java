@@ -110,12 +110,12 @@ class FetchboxMetricsAutoConfigurationTests {
 		ApplicationContextRunner prometheus = new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
 					PrometheusMetricsExportAutoConfiguration.class))
-			.withInitializer((context) -> new MetricsEndpointEnvironmentPostProcessor()
+			.withInitializer((context) -> new ActuatorDefaultsEnvironmentPostProcessor()
 				.postProcessEnvironment(context.getEnvironment(), new SpringApplication()));
 		String key = "io.prometheus.exporter.exemplarsOnAllMetricTypes";
 		prometheus.run((context) -> assertThat(context.getBean(PrometheusConfig.class).prometheusProperties())
 			.containsEntry(key, "false"));
-		prometheus.withPropertyValues(MetricsEndpointEnvironmentPostProcessor.EXEMPLARS_ON_ALL_METRIC_TYPES + "=true")
+		prometheus.withPropertyValues(ActuatorDefaultsEnvironmentPostProcessor.EXEMPLARS_ON_ALL_METRIC_TYPES + "=true")
 			.run((context) -> assertThat(context.getBean(PrometheusConfig.class).prometheusProperties())
 				.containsEntry(key, "true"));
 		prometheus.withPropertyValues("management.prometheus.metrics.export.properties[" + key + "]=true")
