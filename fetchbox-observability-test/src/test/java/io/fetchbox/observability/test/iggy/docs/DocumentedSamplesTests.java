@@ -24,7 +24,7 @@ class DocumentedSamplesTests {
 			"iggy", "docs");
 
 	@ParameterizedTest
-	@ValueSource(strings = { "JobsTestkitTests", "JobsContainerTests" })
+	@ValueSource(strings = { "JobsTestkitIggyTests", "JobsContainerIggyTests" })
 	void docsShowTheSampleAsCompiled(String sample) throws IOException {
 		String source = Files.readString(SOURCES.resolve(sample + ".java"));
 		String fromImports = source.substring(source.indexOf("import ")).strip();

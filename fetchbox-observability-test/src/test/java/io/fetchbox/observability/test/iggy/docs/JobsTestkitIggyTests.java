@@ -1,5 +1,6 @@
 package io.fetchbox.observability.test.iggy.docs;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -13,14 +14,10 @@ import io.fetchbox.observability.test.iggy.IggyTestkitConnection;
 import io.fetchbox.observability.testkit.IggyTestkitExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-/**
- * As with Spring Boot's service connections, the testkit's connection details win over
- * connection properties; the other Iggy properties still apply.
- */
-@SpringBootTest(properties = { "fetchbox.telemetry.iggy.address=127.0.0.1:9", "fetchbox.telemetry.iggy.username=nobody",
-		"fetchbox.telemetry.iggy.stream=precedence" })
-class ConnectionDetailsPrecedenceTests {
+@SpringBootTest
+class JobsTestkitIggyTests {
 
 	@RegisterExtension
 	@IggyTestkitConnection
@@ -30,10 +27,12 @@ class ConnectionDetailsPrecedenceTests {
 	SupervisedIggyClient iggyClient;
 
 	@Test
-	void connectionDetailsWinOverConnectionProperties() throws Exception {
+	void theStarterTalksToTheTestkit() throws Exception {
 		this.iggyClient.whenUp().get(30, TimeUnit.SECONDS);
 		assertThat(this.iggyClient.settings().address()).isEqualTo(iggy.address());
-		assertThat(this.iggyClient.topology().stream()).isEqualTo("precedence");
+		// the starter created its stream and topics there
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(iggy.server().topology()).containsKey("fetchbox"));
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.fetchbox.observability.test.iggy.docs;
 
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -14,10 +13,14 @@ import io.fetchbox.observability.test.iggy.IggyTestkitConnection;
 import io.fetchbox.observability.testkit.IggyTestkitExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-@SpringBootTest
-class JobsTestkitTests {
+/**
+ * As with Spring Boot's service connections, the testkit's connection details win over
+ * connection properties; the other Iggy properties still apply.
+ */
+@SpringBootTest(properties = { "fetchbox.telemetry.iggy.address=127.0.0.1:9", "fetchbox.telemetry.iggy.username=nobody",
+		"fetchbox.telemetry.iggy.stream=precedence" })
+class ConnectionDetailsIggyTests {
 
 	@RegisterExtension
 	@IggyTestkitConnection
@@ -27,12 +30,10 @@ class JobsTestkitTests {
 	SupervisedIggyClient iggyClient;
 
 	@Test
-	void theStarterTalksToTheTestkit() throws Exception {
+	void connectionDetailsWinOverConnectionProperties() throws Exception {
 		this.iggyClient.whenUp().get(30, TimeUnit.SECONDS);
 		assertThat(this.iggyClient.settings().address()).isEqualTo(iggy.address());
-		// the starter created its stream and topics there
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(iggy.server().topology()).containsKey("fetchbox"));
+		assertThat(this.iggyClient.topology().stream()).isEqualTo("precedence");
 	}
 
 }

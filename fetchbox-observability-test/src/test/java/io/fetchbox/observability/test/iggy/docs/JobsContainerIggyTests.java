@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest
 @Testcontainers(disabledWithoutDocker = true)
-class JobsContainerTests {
+class JobsContainerIggyTests {
 
 	@Container
 	@ServiceConnection
