@@ -37,13 +37,15 @@ class IggyTestkitContextCustomizerFactoryTests {
 
 	@Test
 	void aNonStaticFieldIsAClearError() {
-		assertThatIllegalStateException().isThrownBy(() -> this.factory.createContextCustomizer(NotStatic.class, List.of()))
+		assertThatIllegalStateException()
+			.isThrownBy(() -> this.factory.createContextCustomizer(NotStatic.class, List.of()))
 			.withMessage("@IggyTestkitConnection field 'iggy' must be static");
 	}
 
 	@Test
 	void aFieldOfAnotherTypeIsAClearError() {
-		assertThatIllegalStateException().isThrownBy(() -> this.factory.createContextCustomizer(WrongType.class, List.of()))
+		assertThatIllegalStateException()
+			.isThrownBy(() -> this.factory.createContextCustomizer(WrongType.class, List.of()))
 			.withMessageContaining("field 'iggy'")
 			.withMessageContaining("must be an IggyTestkitExtension or an IggyTestkit");
 	}
