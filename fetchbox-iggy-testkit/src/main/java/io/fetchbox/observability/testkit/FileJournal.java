@@ -33,7 +33,10 @@ final class FileJournal implements Journal {
 
 	private static final int MAGIC = 0x4B544749; // "IGTK"
 
-	private static final int VERSION = 1;
+	private static final int VERSION = 2;
+
+	/** The first format: root-owned tokens, no users, no first offsets. */
+	private static final int VERSION_1 = 1;
 
 	private static final String SNAPSHOT = "testkit.snapshot";
 
@@ -169,16 +172,23 @@ final class FileJournal implements Journal {
 		this.offsetsDirty = false;
 		WireWriter out = new WireWriter(4096);
 		out.u32(MAGIC).u32(VERSION).u64(this.broker.nextPartitionUid);
+		List<UserState> users = this.broker.users.values();
+		out.u32(users.size());
+		for (UserState user : users) {
+			out.u32(user.id).u64(user.createdAt).u8(user.status).string32(user.username).string32(user.password);
+			byte[] permissions = (user.permissions != null) ? user.permissions.toBytes() : new byte[0];
+			out.u8((user.permissions != null) ? 1 : 0).u32(permissions.length).bytes(permissions);
+		}
 		out.u32(this.broker.tokens.size());
-		this.broker.tokens.forEach((token, name) -> out.string32(token).string32(name));
-		List<Broker.StreamState> streams = this.broker.streams.values();
+		this.broker.tokens.forEach((token, state) -> out.string32(token).string32(state.name()).u32(state.userId()));
+		List<StreamState> streams = this.broker.streams.values();
 		Set<Long> live = new HashSet<>();
 		out.u32(streams.size());
-		for (Broker.StreamState stream : streams) {
+		for (StreamState stream : streams) {
 			out.u32(stream.id).u64(stream.createdAt).string32(stream.name);
-			List<Broker.TopicState> topics = stream.topics.values();
+			List<TopicState> topics = stream.topics.values();
 			out.u32(topics.size());
-			for (Broker.TopicState topic : topics) {
+			for (TopicState topic : topics) {
 				out.u32(topic.id)
 					.u64(topic.createdAt)
 					.string32(topic.name)
@@ -190,16 +200,19 @@ final class FileJournal implements Journal {
 				out.u32(topic.partitions.size());
 				for (PartitionLog partition : topic.partitions) {
 					live.add(partition.uid());
-					out.u64(partition.uid()).u64(partition.createdAt()).u64(partition.nextOffset());
+					out.u64(partition.uid())
+						.u64(partition.createdAt())
+						.u64(partition.nextOffset())
+						.u64(partition.firstOffset());
 				}
 				out.u32(topic.consumerOffsets.size());
 				topic.consumerOffsets.forEach((key, offsets) -> {
 					out.u64(key);
 					writeOffsets(out, offsets);
 				});
-				List<Broker.GroupState> groups = topic.groups.values();
+				List<GroupState> groups = topic.groups.values();
 				out.u32(groups.size());
-				for (Broker.GroupState group : groups) {
+				for (GroupState group : groups) {
 					out.u32(group.id).string32(group.name);
 					writeOffsets(out, group.offsets);
 				}
@@ -263,27 +276,33 @@ final class FileJournal implements Journal {
 			return;
 		}
 		WireReader in = new WireReader(Files.readAllBytes(snapshot));
-		if (in.u32() != MAGIC || in.u32() != VERSION) {
+		int version = (in.u32() == MAGIC) ? (int) in.u32() : -1;
+		if (version != VERSION && version != VERSION_1) {
 			throw new IOException("Not a testkit snapshot (or another version): " + snapshot);
 		}
 		long nextUid = in.u64();
+		if (version != VERSION_1) {
+			loadUsers(in);
+		}
 		long tokens = in.u32();
 		for (int i = 0; i < tokens; i++) {
-			this.broker.tokens.put(in.string32(), in.string32());
+			String token = in.string32();
+			String name = in.string32();
+			int userId = (version != VERSION_1) ? (int) in.u32() : Broker.ROOT_USER_ID;
+			this.broker.tokens.put(token, new TokenState(userId, name));
 		}
 		long streams = in.u32();
 		for (int s = 0; s < streams; s++) {
 			int streamId = (int) in.u32();
 			long streamCreatedAt = in.u64();
-			Broker.StreamState stream = new Broker.StreamState(streamId, in.string32(), streamCreatedAt);
+			StreamState stream = new StreamState(streamId, in.string32(), streamCreatedAt);
 			this.broker.streams.restore(streamId, stream);
 			long topics = in.u32();
 			for (int t = 0; t < topics; t++) {
 				int topicId = (int) in.u32();
 				long createdAt = in.u64();
 				String name = in.string32();
-				Broker.TopicState topic = new Broker.TopicState(topicId, name, createdAt, in.u8(), in.u64(), in.u64(),
-						in.u8());
+				TopicState topic = new TopicState(topicId, name, createdAt, in.u8(), in.u64(), in.u64(), in.u8());
 				topic.balancedCounter = (int) in.u32();
 				stream.topics.restore(topicId, topic);
 				long partitions = in.u32();
@@ -291,8 +310,11 @@ final class FileJournal implements Journal {
 					long uid = in.u64();
 					long partitionCreatedAt = in.u64();
 					long nextOffset = in.u64();
+					long firstOffset = (version != VERSION_1) ? in.u64() : 0;
 					PartitionLog partition = this.broker.newPartition(p, partitionCreatedAt, uid);
 					loadLog(partition, nextOffset);
+					// segments deleted before the restart stay deleted
+					partition.dropBefore(firstOffset);
 					topic.partitions.add(partition);
 				}
 				long consumers = in.u32();
@@ -303,7 +325,7 @@ final class FileJournal implements Journal {
 				long groups = in.u32();
 				for (int g = 0; g < groups; g++) {
 					int groupId = (int) in.u32();
-					Broker.GroupState group = new Broker.GroupState(groupId, in.string32());
+					GroupState group = new GroupState(groupId, in.string32());
 					readOffsets(in, group.offsets);
 					topic.groups.restore(groupId, group);
 				}
@@ -313,6 +335,27 @@ final class FileJournal implements Journal {
 		}
 		this.broker.streams.rebuildFreeList();
 		this.broker.nextPartitionUid = Math.max(this.broker.nextPartitionUid, nextUid);
+	}
+
+	/** Restores the persisted users; root keeps the configured credentials. */
+	private void loadUsers(WireReader in) {
+		long count = in.u32();
+		for (int i = 0; i < count; i++) {
+			int id = (int) in.u32();
+			long createdAt = in.u64();
+			int status = in.u8();
+			String username = in.string32();
+			String password = in.string32();
+			boolean hasPermissions = in.u8() == 1;
+			int length = (int) in.u32();
+			WireReader permissions = new WireReader(in.bytes(length));
+			if (id == Broker.ROOT_USER_ID) {
+				continue;
+			}
+			this.broker.users.restore(id, new UserState(id, username, password, status, createdAt,
+					hasPermissions ? Permissions.read(permissions) : null));
+		}
+		this.broker.users.rebuildFreeList();
 	}
 
 	private static void readOffsets(WireReader in, Map<Integer, Long> offsets) {

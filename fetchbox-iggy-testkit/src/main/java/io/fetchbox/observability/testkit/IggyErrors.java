@@ -24,6 +24,9 @@ public final class IggyErrors {
 	/** Command needs a logged-in connection. */
 	public static final int UNAUTHENTICATED = 40;
 
+	/** The user lacks the permission the command needs. */
+	public static final int UNAUTHORIZED = 41;
+
 	/** Unknown user or wrong password. */
 	public static final int INVALID_CREDENTIALS = 42;
 
@@ -33,10 +36,23 @@ public final class IggyErrors {
 	/** Password length outside 3..100. */
 	public static final int INVALID_PASSWORD = 44;
 
-	/**
-	 * Duplicate personal access token name (code not verified against the real server).
-	 */
+	/** Duplicate username. */
+	public static final int USER_ALREADY_EXISTS = 46;
+
+	/** Login as an inactive user. */
+	public static final int USER_INACTIVE = 47;
+
+	/** The root user cannot be deleted. */
+	public static final int CANNOT_DELETE_USER = 48;
+
+	/** The root user's permissions cannot be changed. */
+	public static final int CANNOT_CHANGE_PERMISSIONS = 49;
+
+	/** Duplicate personal access token name for the same user. */
 	public static final int PAT_NAME_ALREADY_EXISTS = 51;
+
+	/** GET_CLIENT with client id 0. */
+	public static final int INVALID_CLIENT_ID = 101;
 
 	/** Missing stream, by id or by name. */
 	public static final int STREAM_NOT_FOUND = 1009;
@@ -58,6 +74,9 @@ public final class IggyErrors {
 
 	/** Missing partition. */
 	public static final int PARTITION_NOT_FOUND = 3007;
+
+	/** DELETE_CONSUMER_OFFSET with nothing stored. */
+	public static final int CONSUMER_OFFSET_NOT_FOUND = 3021;
 
 	/** Group member does not own the partition, or owns none. */
 	public static final int NOT_RESOLVED_CONSUMER = 3022;
@@ -94,6 +113,12 @@ public final class IggyErrors {
 
 	/** This connection is not a member of the consumer group. */
 	public static final int CONSUMER_GROUP_MEMBER_NOT_FOUND = 5006;
+
+	/**
+	 * GET_SNAPSHOT could not produce the archive (the testkit: a compression the JDK
+	 * lacks).
+	 */
+	public static final int SNAPSHOT_FILE_COMPLETION_FAILED = 9000;
 
 	private IggyErrors() {
 	}

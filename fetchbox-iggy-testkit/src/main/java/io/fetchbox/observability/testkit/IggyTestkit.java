@@ -3,7 +3,6 @@ package io.fetchbox.observability.testkit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,13 +66,14 @@ public final class IggyTestkit implements AutoCloseable {
 
 	private boolean everStarted;
 
-	private IggyTestkit(Builder builder) {
+	IggyTestkit(IggyTestkitBuilder builder) {
 		this.host = builder.host;
 		this.port = builder.port;
 		this.username = builder.username;
 		this.password = builder.password;
 		this.broker = new Broker(builder.username, builder.password, builder.maxMessagesPerPartition,
-				builder.maxBytesPerPartition);
+				builder.maxBytesPerPartition, builder.segmentSize);
+		this.broker.host = builder.host;
 		builder.tokens.forEach(this.broker::addToken);
 		this.fileJournal = (builder.dataDir != null) ? FileJournal.open(builder.dataDir, this.broker) : null;
 	}
@@ -83,8 +83,8 @@ public final class IggyTestkit implements AutoCloseable {
 	 * {@code iggy}/{@code iggy}, 100,000 messages retained per partition, in memory.
 	 * @return a new builder
 	 */
-	public static Builder builder() {
-		return new Builder();
+	public static IggyTestkitBuilder builder() {
+		return new IggyTestkitBuilder();
 	}
 
 	/**
@@ -100,6 +100,7 @@ public final class IggyTestkit implements AutoCloseable {
 		if (this.server == null) {
 			this.server = listen();
 			this.port = this.server.port();
+			this.broker.port = this.port;
 			this.everStarted = true;
 		}
 		return this;
@@ -376,9 +377,9 @@ public final class IggyTestkit implements AutoCloseable {
 	public Map<String, List<String>> topology() {
 		Map<String, List<String>> out = new LinkedHashMap<>();
 		synchronized (this.broker) {
-			for (Broker.StreamState stream : this.broker.streams.values()) {
+			for (StreamState stream : this.broker.streams.values()) {
 				List<String> topics = new ArrayList<>();
-				for (Broker.TopicState topic : stream.topics.values()) {
+				for (TopicState topic : stream.topics.values()) {
 					topics.add(topic.name);
 				}
 				out.put(stream.name, topics);
@@ -390,134 +391,6 @@ public final class IggyTestkit implements AutoCloseable {
 	@Override
 	public String toString() {
 		return "IggyTestkit[" + address() + (isRunning() ? "" : ", stopped") + "]";
-	}
-
-	/**
-	 * Builds an {@link IggyTestkit}.
-	 */
-	public static final class Builder {
-
-		private String host = "127.0.0.1";
-
-		private int port;
-
-		private String username = DEFAULT_USERNAME;
-
-		private String password = DEFAULT_PASSWORD;
-
-		private int maxMessagesPerPartition = 100_000;
-
-		private long maxBytesPerPartition = 256L * 1024 * 1024;
-
-		private @Nullable Path dataDir;
-
-		private final Map<String, String> tokens = new LinkedHashMap<>();
-
-		private Builder() {
-		}
-
-		/**
-		 * The address to bind (default {@code 127.0.0.1}; {@code 0.0.0.0} for all).
-		 * @param host the bind address
-		 * @return this builder
-		 */
-		public Builder host(String host) {
-			this.host = Objects.requireNonNull(host, "host must not be null");
-			return this;
-		}
-
-		/**
-		 * The port, 0 (the default) for an ephemeral one.
-		 * @param port the port
-		 * @return this builder
-		 */
-		public Builder port(int port) {
-			if (port < 0 || port > 65535) {
-				throw new IllegalArgumentException("port must be between 0 and 65535");
-			}
-			this.port = port;
-			return this;
-		}
-
-		/**
-		 * The root user's credentials (default {@code iggy}/{@code iggy}).
-		 * @param username the username (3..50 bytes)
-		 * @param password the password (3..100 bytes)
-		 * @return this builder
-		 */
-		public Builder credentials(String username, String password) {
-			this.username = Objects.requireNonNull(username, "username must not be null");
-			this.password = Objects.requireNonNull(password, "password must not be null");
-			return this;
-		}
-
-		/**
-		 * Adds a personal access token accepted by LOGIN_WITH_PERSONAL_ACCESS_TOKEN.
-		 * @param token the raw token
-		 * @return this builder
-		 */
-		public Builder personalAccessToken(String token) {
-			Objects.requireNonNull(token, "token must not be null");
-			this.tokens.put(token, "testkit-" + (this.tokens.size() + 1));
-			return this;
-		}
-
-		/**
-		 * The retention bound: each partition keeps at most this many messages, the
-		 * oldest are evicted (default 100,000).
-		 * @param maxMessages the bound, at least 1
-		 * @return this builder
-		 */
-		public Builder maxMessagesPerPartition(int maxMessages) {
-			if (maxMessages < 1) {
-				throw new IllegalArgumentException("maxMessagesPerPartition must be at least 1");
-			}
-			this.maxMessagesPerPartition = maxMessages;
-			return this;
-		}
-
-		/**
-		 * The memory bound: each partition keeps at most this many bytes of messages
-		 * (frames including their 64-byte headers), the oldest are evicted; the newest
-		 * message is always kept (default 256 MiB).
-		 * @param maxBytes the bound, at least 1
-		 * @return this builder
-		 */
-		public Builder maxBytesPerPartition(long maxBytes) {
-			if (maxBytes < 1) {
-				throw new IllegalArgumentException("maxBytesPerPartition must be at least 1");
-			}
-			this.maxBytesPerPartition = maxBytes;
-			return this;
-		}
-
-		/**
-		 * Keeps the data in this directory so that it survives a restart of the process
-		 * (default: memory only).
-		 * @param dataDir the directory, created if missing
-		 * @return this builder
-		 */
-		public Builder dataDir(@Nullable Path dataDir) {
-			this.dataDir = dataDir;
-			return this;
-		}
-
-		/**
-		 * Builds the server without starting it.
-		 * @return the server
-		 */
-		public IggyTestkit build() {
-			return new IggyTestkit(this);
-		}
-
-		/**
-		 * Builds and starts the server.
-		 * @return the running server
-		 */
-		public IggyTestkit start() {
-			return build().start();
-		}
-
 	}
 
 }

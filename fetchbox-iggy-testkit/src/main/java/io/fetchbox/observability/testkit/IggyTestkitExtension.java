@@ -33,7 +33,7 @@ public class IggyTestkitExtension
 
 	private static @Nullable IggyTestkit sharedServer;
 
-	private final Consumer<IggyTestkit.Builder> customizer;
+	private final Consumer<IggyTestkitBuilder> customizer;
 
 	private final boolean shared;
 
@@ -54,11 +54,11 @@ public class IggyTestkitExtension
 	 * unless the customizer sets one).
 	 * @param customizer customizes the builder
 	 */
-	public IggyTestkitExtension(Consumer<IggyTestkit.Builder> customizer) {
+	public IggyTestkitExtension(Consumer<IggyTestkitBuilder> customizer) {
 		this(customizer, false);
 	}
 
-	private IggyTestkitExtension(Consumer<IggyTestkit.Builder> customizer, boolean shared) {
+	private IggyTestkitExtension(Consumer<IggyTestkitBuilder> customizer, boolean shared) {
 		this.customizer = Objects.requireNonNull(customizer, "customizer must not be null");
 		this.shared = shared;
 	}
@@ -72,6 +72,14 @@ public class IggyTestkitExtension
 	public static IggyTestkitExtension shared() {
 		return new IggyTestkitExtension((builder) -> {
 		}, true);
+	}
+
+	/**
+	 * Whether this extension is bound to the JVM-wide server of {@link #shared()}.
+	 * @return whether shared
+	 */
+	public boolean isShared() {
+		return this.shared;
 	}
 
 	private static synchronized IggyTestkit sharedServer() {
@@ -129,7 +137,7 @@ public class IggyTestkitExtension
 			return;
 		}
 		if (this.server == null) {
-			IggyTestkit.Builder builder = IggyTestkit.builder();
+			IggyTestkitBuilder builder = IggyTestkit.builder();
 			this.customizer.accept(builder);
 			this.server = builder.start();
 		}

@@ -64,7 +64,7 @@ public final class IggyTestkitMain {
 	 * @throws IllegalArgumentException on a bad command line
 	 */
 	static @Nullable IggyTestkit start(String[] args, PrintStream out) {
-		IggyTestkit.Builder builder = IggyTestkit.builder().port(8090);
+		IggyTestkitBuilder builder = IggyTestkit.builder().port(8090);
 		Path dataDir = null;
 		String username = IggyTestkit.DEFAULT_USERNAME;
 		String password = IggyTestkit.DEFAULT_PASSWORD;

@@ -5,8 +5,10 @@ import java.util.List;
 
 /**
  * One partition's messages: a ring of stored frames bounded by a maximum message count
- * (the oldest are evicted). Offsets keep counting across evictions. Not thread-safe: the
- * broker guards it.
+ * and byte size (the oldest are evicted). Offsets keep counting across evictions. The log
+ * is cut into segments the way the server cuts its files: a segment is sealed once it
+ * holds {@code segmentSize} bytes, and only sealed segments other than the last can be
+ * deleted (DELETE_SEGMENTS). Not thread-safe: the broker guards it.
  */
 final class PartitionLog {
 
@@ -22,6 +24,11 @@ final class PartitionLog {
 
 	private final long maxBytes;
 
+	private final long segmentSize;
+
+	/** Segments in offset order, each {start offset, bytes written, sealed (0/1)}. */
+	private final List<long[]> segments = new ArrayList<>();
+
 	private byte[][] frames;
 
 	private long[] timestamps;
@@ -34,12 +41,13 @@ final class PartitionLog {
 
 	private long sizeBytes;
 
-	PartitionLog(int id, long createdAt, long uid, int maxMessages, long maxBytes) {
+	PartitionLog(int id, long createdAt, long uid, int maxMessages, long maxBytes, long segmentSize) {
 		this.id = id;
 		this.createdAt = createdAt;
 		this.uid = uid;
 		this.maxMessages = Math.max(1, maxMessages);
 		this.maxBytes = maxBytes;
+		this.segmentSize = segmentSize;
 		int capacity = Math.min(16, this.maxMessages);
 		this.frames = new byte[capacity][];
 		this.timestamps = new long[capacity];
@@ -91,10 +99,15 @@ final class PartitionLog {
 	 */
 	void append(byte[] frame, long timestamp) {
 		while (this.size > 0 && (this.size == this.maxMessages || this.sizeBytes + frame.length > this.maxBytes)) {
-			this.sizeBytes -= this.frames[this.head].length;
-			this.frames[this.head] = null;
-			this.head = (this.head + 1) % this.frames.length;
-			this.size--;
+			evictOldest();
+		}
+		if (this.segments.isEmpty() || this.segments.get(this.segments.size() - 1)[2] == 1) {
+			this.segments.add(new long[] { this.nextOffset, 0, 0 });
+		}
+		long[] active = this.segments.get(this.segments.size() - 1);
+		active[1] += frame.length;
+		if (active[1] >= this.segmentSize) {
+			active[2] = 1;
 		}
 		if (this.size == this.frames.length) {
 			grow();
@@ -105,6 +118,53 @@ final class PartitionLog {
 		this.size++;
 		this.nextOffset++;
 		this.sizeBytes += frame.length;
+	}
+
+	private void evictOldest() {
+		this.sizeBytes -= this.frames[this.head].length;
+		this.frames[this.head] = null;
+		this.head = (this.head + 1) % this.frames.length;
+		this.size--;
+		// a segment whose messages are all gone is gone too
+		while (this.segments.size() > 1 && this.segments.get(1)[0] <= firstOffset()) {
+			this.segments.remove(0);
+		}
+	}
+
+	/** Segments holding messages (0 for a partition never written). */
+	int segmentsCount() {
+		return this.segments.size();
+	}
+
+	/**
+	 * Deletes up to {@code count} of the oldest sealed segments, never the last one and
+	 * never one ending beyond {@code barrier} (the lowest committed consumer offset, -1
+	 * for none), as the server's DELETE_SEGMENTS does.
+	 * @param count the most segments to delete
+	 * @param barrier the lowest stored offset of any consumer or group, or -1
+	 * @return the number of segments deleted
+	 */
+	int deleteOldestSegments(long count, long barrier) {
+		int deleted = 0;
+		while (deleted < count && this.segments.size() > 1 && this.segments.get(0)[2] == 1) {
+			long nextStart = this.segments.get(1)[0];
+			if (barrier >= 0 && nextStart - 1 > barrier) {
+				break;
+			}
+			// evicting its last message drops the segment
+			while (this.size > 0 && firstOffset() < nextStart) {
+				evictOldest();
+			}
+			deleted++;
+		}
+		return deleted;
+	}
+
+	/** Drops retained frames below {@code offset} (used when loading persisted data). */
+	void dropBefore(long offset) {
+		while (this.size > 0 && firstOffset() < offset) {
+			evictOldest();
+		}
 	}
 
 	/** Sets the next offset before any append (used when loading persisted data). */

@@ -15,6 +15,9 @@ final class Session {
 
 	private volatile long userId = NO_USER;
 
+	/** False once the user was deleted: the server drops the client from its list. */
+	private volatile boolean listed = true;
+
 	Session(long clientId, String address) {
 		this.clientId = clientId;
 		this.address = address;
@@ -38,6 +41,15 @@ final class Session {
 
 	void login(long userId) {
 		this.userId = userId;
+		this.listed = true;
+	}
+
+	boolean listed() {
+		return this.listed;
+	}
+
+	void unlist() {
+		this.listed = false;
 	}
 
 	void logout() {

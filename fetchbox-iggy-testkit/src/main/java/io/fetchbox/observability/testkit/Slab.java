@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 import org.jspecify.annotations.Nullable;
@@ -60,6 +61,24 @@ final class Slab<T> {
 			return null;
 		}
 		return this.items.get((int) id);
+	}
+
+	/**
+	 * Resolves a wire identifier: by id, or by exact name.
+	 * @param id the identifier
+	 * @param nameOf the entity's name
+	 * @return the entity, or {@code null}
+	 */
+	@Nullable T find(Identifier id, Function<T, String> nameOf) {
+		if (id.name() == null) {
+			return get(id.id());
+		}
+		for (T item : values()) {
+			if (nameOf.apply(item).equals(id.name())) {
+				return item;
+			}
+		}
+		return null;
 	}
 
 	void remove(int id) {

@@ -1,12 +1,7 @@
 package io.fetchbox.observability.testkit;
 
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigInteger;
-import java.net.Socket;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,10 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.iggy.client.async.tcp.AsyncIggyTcpClient;
-import org.apache.iggy.client.blocking.tcp.IggyTcpClient;
 import org.apache.iggy.consumergroup.Consumer;
 import org.apache.iggy.consumergroup.ConsumerGroupDetails;
 import org.apache.iggy.consumergroup.ConsumerGroupMember;
@@ -48,11 +40,7 @@ import org.apache.iggy.system.ClientInfoDetails;
 import org.apache.iggy.system.Stats;
 import org.apache.iggy.topic.CompressionAlgorithm;
 import org.apache.iggy.topic.TopicDetails;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -65,108 +53,7 @@ import static org.awaitility.Awaitility.await;
  * checked. Tests share one server, so each works in its own uniquely named stream and
  * asserts nothing about global ids.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
-abstract class AbstractIggyContractTests {
-
-	private static final BigInteger U64_MAX = BigInteger.TWO.pow(64).subtract(BigInteger.ONE);
-
-	private static final AtomicInteger names = new AtomicInteger();
-
-	/** Shared blocking client (pool of 5), logged in. */
-	protected IggyTcpClient client;
-
-	/** Shared async client (pool of 5), logged in. */
-	protected AsyncIggyTcpClient async;
-
-	/** Connected, never logged in. */
-	private IggyTcpClient anonymous;
-
-	/** Dedicated group consumers: one connection each, as group membership requires. */
-	private IggyTcpClient memberA;
-
-	private IggyTcpClient memberB;
-
-	protected abstract String host();
-
-	protected abstract int port();
-
-	@BeforeAll
-	void connectClients() throws Exception {
-		this.client = SdkSupport.awaitAuthenticated(
-				IggyTcpClient.builder().host(host()).port(port()).credentials("iggy", "iggy").buildAndLogin());
-		this.async = AsyncIggyTcpClient.builder().host(host()).port(port()).credentials("iggy", "iggy").build();
-		this.async.connect().get(10, TimeUnit.SECONDS);
-		SdkSupport.login(this.async);
-		this.anonymous = IggyTcpClient.builder().host(host()).port(port()).build();
-		this.anonymous.connect();
-		this.memberA = groupClient();
-		this.memberB = groupClient();
-	}
-
-	private IggyTcpClient groupClient() {
-		return SdkSupport.awaitAuthenticated(IggyTcpClient.builder()
-			.host(host())
-			.port(port())
-			.credentials("iggy", "iggy")
-			.connectionPoolSize(1)
-			.buildAndLogin());
-	}
-
-	@AfterAll
-	void closeClients() {
-		// each close blocks ~2 s (Netty graceful shutdown): close them all at once
-		CompletableFuture
-			.allOf(this.async.close(), closeAsync(this.client), closeAsync(this.anonymous), closeAsync(this.memberA),
-					closeAsync(this.memberB))
-			.orTimeout(20, TimeUnit.SECONDS)
-			.join();
-	}
-
-	private static CompletableFuture<Void> closeAsync(IggyTcpClient client) {
-		return CompletableFuture.runAsync(() -> {
-			try {
-				client.close();
-			}
-			catch (RuntimeException ex) {
-				// already closed
-			}
-		});
-	}
-
-	protected static String unique(String prefix) {
-		return prefix + "-" + ProcessHandle.current().pid() + "-" + names.incrementAndGet();
-	}
-
-	private String newStream() {
-		String name = unique("s");
-		this.client.streams().createStream(name);
-		return name;
-	}
-
-	private TopicDetails newTopic(String stream, long partitions) {
-		return this.client.topics()
-			.createTopic(StreamId.of(stream), partitions, CompressionAlgorithm.None, BigInteger.ZERO, BigInteger.ZERO,
-					Optional.empty(), unique("t"));
-	}
-
-	private static int rawCode(Throwable ex) {
-		return ((IggyServerException) ex).getRawErrorCode();
-	}
-
-	private PolledMessages poll(String stream, String topic, long partition, PollingStrategy strategy, long count) {
-		return this.client.messages()
-			.pollMessages(StreamId.of(stream), TopicId.of(topic), Optional.of(partition), Consumer.of(7L), strategy,
-					count, false);
-	}
-
-	private static List<String> payloads(PolledMessages polled) {
-		return polled.messages().stream().map((m) -> new String(m.payload(), StandardCharsets.UTF_8)).toList();
-	}
-
-	private static List<Long> offsets(PolledMessages polled) {
-		return polled.messages().stream().map((m) -> m.header().offset().longValueExact()).toList();
-	}
+abstract class AbstractIggyContractTests extends AbstractIggyStreamContractTests {
 
 	// ---- framing and authentication
 
@@ -311,6 +198,9 @@ abstract class AbstractIggyContractTests {
 		this.client.partitions().createPartitions(StreamId.of(stream), TopicId.of(topic.name()), 3L);
 		assertThat(this.client.topics().getTopic(StreamId.of(stream), TopicId.of(topic.name()))).hasValueSatisfying(
 				(t) -> assertThat(t.partitions()).extracting((p) -> p.id()).containsExactly(0L, 1L, 2L, 3L, 4L));
+		this.async.partitions().deletePartitions(StreamId.of(stream), TopicId.of(topic.name()), 2L).join();
+		assertThat(this.client.topics().getTopic(StreamId.of(stream), TopicId.of(topic.name()))).hasValueSatisfying(
+				(t) -> assertThat(t.partitions()).extracting((p) -> p.id()).containsExactly(0L, 1L, 2L));
 		this.client.topics().deleteTopic(StreamId.of(stream), TopicId.of(topic.id()));
 		assertThat(this.client.topics().getTopic(StreamId.of(stream), TopicId.of(topic.name()))).isEmpty();
 	}
@@ -704,56 +594,6 @@ abstract class AbstractIggyContractTests {
 		assertThat(payloads(polled)).containsExactly("hello");
 		assertThat(this.async.streams().getStream(StreamId.of(unique("missing"))).get(10, TimeUnit.SECONDS)).isEmpty();
 		this.async.streams().deleteStream(StreamId.of(name)).get(10, TimeUnit.SECONDS);
-	}
-
-	// ---- raw frames
-
-	static byte[] nameBytes(String name) {
-		byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
-		byte[] out = new byte[bytes.length + 1];
-		out[0] = (byte) bytes.length;
-		System.arraycopy(bytes, 0, out, 1, bytes.length);
-		return out;
-	}
-
-	record RawResponse(int status, byte[] payload) {
-	}
-
-	/** A bare TCP connection speaking Iggy frames, for what the SDK cannot send. */
-	static final class RawConnection implements AutoCloseable {
-
-		private final Socket socket;
-
-		private final DataInputStream in;
-
-		private final OutputStream out;
-
-		RawConnection(String host, int port) throws IOException {
-			this.socket = new Socket(host, port);
-			this.socket.setSoTimeout(10_000);
-			this.in = new DataInputStream(this.socket.getInputStream());
-			this.out = this.socket.getOutputStream();
-		}
-
-		RawResponse request(int code, byte[] payload) throws IOException {
-			ByteBuffer frame = ByteBuffer.allocate(8 + payload.length).order(ByteOrder.LITTLE_ENDIAN);
-			frame.putInt(4 + payload.length).putInt(code).put(payload);
-			this.out.write(frame.array());
-			this.out.flush();
-			byte[] header = new byte[8];
-			this.in.readFully(header);
-			ByteBuffer h = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
-			int status = h.getInt();
-			byte[] body = new byte[h.getInt()];
-			this.in.readFully(body);
-			return new RawResponse(status, body);
-		}
-
-		@Override
-		public void close() throws IOException {
-			this.socket.close();
-		}
-
 	}
 
 }

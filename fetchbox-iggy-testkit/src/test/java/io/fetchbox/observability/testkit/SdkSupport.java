@@ -1,8 +1,14 @@
 package io.fetchbox.observability.testkit;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.iggy.client.async.tcp.AsyncIggyTcpClient;
@@ -42,6 +48,49 @@ final class SdkSupport {
 			.createTopic(StreamId.of(stream), partitions, CompressionAlgorithm.None, BigInteger.ZERO, BigInteger.ZERO,
 					Optional.empty(), topic)
 			.get(10, TimeUnit.SECONDS);
+	}
+
+	/**
+	 * A blocking-interface view of an async SDK client (e.g. the async
+	 * {@code UsersClient} seen as the blocking one): each call goes to the async method
+	 * of the same name and waits for its future, so one test body drives both SDK
+	 * clients. Failures surface as the SDK's own exception, unwrapped from the future.
+	 */
+	static <T> T blockingView(Class<T> blockingInterface, Object asyncClient) {
+		InvocationHandler handler = (proxy, method, args) -> {
+			Method target = asyncMethod(asyncClient, method);
+			if (target == null) {
+				// a blocking-only convenience overload: it delegates to another method
+				return InvocationHandler.invokeDefault(proxy, method, args);
+			}
+			Object result;
+			try {
+				result = target.invoke(asyncClient, args);
+			}
+			catch (InvocationTargetException ex) {
+				throw ex.getCause();
+			}
+			if (!(result instanceof CompletableFuture<?> future)) {
+				return result;
+			}
+			try {
+				return future.get(30, TimeUnit.SECONDS);
+			}
+			catch (ExecutionException ex) {
+				throw ex.getCause();
+			}
+		};
+		return blockingInterface.cast(Proxy.newProxyInstance(blockingInterface.getClassLoader(),
+				new Class<?>[] { blockingInterface }, handler));
+	}
+
+	private static Method asyncMethod(Object asyncClient, Method method) {
+		try {
+			return asyncClient.getClass().getMethod(method.getName(), method.getParameterTypes());
+		}
+		catch (NoSuchMethodException ex) {
+			return null;
+		}
 	}
 
 }

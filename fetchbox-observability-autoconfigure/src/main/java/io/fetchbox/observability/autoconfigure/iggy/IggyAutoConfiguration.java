@@ -18,7 +18,8 @@ import io.fetchbox.observability.iggy.SupervisedIggyClient;
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the supervised Iggy client. The
  * client connects in the background: a broker that is down never stops the application
- * from starting.
+ * from starting. It connects to what an {@link IggyConnectionDetails} bean names, by
+ * default the {@code fetchbox.telemetry.iggy.*} connection properties.
  *
  * @since 0.1.0
  */
@@ -28,9 +29,26 @@ import io.fetchbox.observability.iggy.SupervisedIggyClient;
 public final class IggyAutoConfiguration {
 
 	@Bean
+	@ConditionalOnMissingBean(IggyConnectionDetails.class)
+	PropertiesIggyConnectionDetails iggyConnectionDetails(IggyProperties properties) {
+		return new PropertiesIggyConnectionDetails(properties);
+	}
+
+	/**
+	 * The client settings: where to connect and how to log in from the connection details
+	 * (the properties, unless a bean such as a test's service connection replaces them),
+	 * everything else from the properties.
+	 */
+	@Bean
 	@ConditionalOnMissingBean
-	IggyClientSettings iggyClientSettings(IggyProperties properties) {
-		return properties.toClientSettings();
+	IggyClientSettings iggyClientSettings(IggyProperties properties, IggyConnectionDetails connectionDetails) {
+		return properties.toClientSettings()
+			.toBuilder()
+			.host(connectionDetails.getHost())
+			.port(connectionDetails.getPort())
+			.credentials(connectionDetails.getUsername(), connectionDetails.getPassword())
+			.personalAccessToken(connectionDetails.getPersonalAccessToken())
+			.build();
 	}
 
 	@Bean

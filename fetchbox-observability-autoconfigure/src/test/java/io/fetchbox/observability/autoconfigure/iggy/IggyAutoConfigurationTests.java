@@ -76,6 +76,58 @@ class IggyAutoConfigurationTests {
 	}
 
 	@Test
+	void connectionPropertiesBecomeTheConnectionDetails() {
+		this.runner
+			.withPropertyValues("fetchbox.telemetry.iggy.address=iggy.example:9090",
+					"fetchbox.telemetry.iggy.personal-access-token=token-1")
+			.run((context) -> {
+				IggyConnectionDetails details = context.getBean(IggyConnectionDetails.class);
+				assertThat(details).isInstanceOf(PropertiesIggyConnectionDetails.class);
+				assertThat(details.getHost()).isEqualTo("iggy.example");
+				assertThat(details.getPort()).isEqualTo(9090);
+				assertThat(details.getPersonalAccessToken()).isEqualTo("token-1");
+				assertThat(context.getBean(IggyClientSettings.class).address()).isEqualTo("iggy.example:9090");
+			});
+	}
+
+	@Test
+	void connectionDetailsBeanWinsOverConnectionPropertiesOnly() {
+		IggyConnectionDetails elsewhere = new IggyConnectionDetails() {
+
+			@Override
+			public String getHost() {
+				return "broker.test";
+			}
+
+			@Override
+			public int getPort() {
+				return 18090;
+			}
+
+			@Override
+			public String getUsername() {
+				return "tester";
+			}
+
+			@Override
+			public String getPassword() {
+				return "secret";
+			}
+
+		};
+		this.runner.withBean(IggyConnectionDetails.class, () -> elsewhere)
+			.withPropertyValues("fetchbox.telemetry.iggy.username=ignored",
+					"fetchbox.telemetry.iggy.request-timeout=7s")
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(PropertiesIggyConnectionDetails.class);
+				IggyClientSettings settings = context.getBean(IggyClientSettings.class);
+				assertThat(settings.address()).isEqualTo("broker.test:18090");
+				assertThat(settings.username()).isEqualTo("tester");
+				assertThat(settings.requestTimeout()).isEqualTo(Duration.ofSeconds(7));
+			});
+	}
+
+	@Test
 	void userClientWins() {
 		this.runner
 			.withBean("myClient", SupervisedIggyClient.class,
