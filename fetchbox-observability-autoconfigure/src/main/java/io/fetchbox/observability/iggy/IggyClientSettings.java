@@ -32,6 +32,8 @@ public final class IggyClientSettings {
 
 	private final @Nullable Integer connectionPoolSize;
 
+	private final Duration outageReminderInterval;
+
 	private IggyClientSettings(Builder builder) {
 		this.host = builder.host;
 		this.port = builder.port;
@@ -42,6 +44,7 @@ public final class IggyClientSettings {
 		this.connectTimeout = builder.connectTimeout;
 		this.backoff = builder.backoff;
 		this.connectionPoolSize = builder.connectionPoolSize;
+		this.outageReminderInterval = builder.outageReminderInterval;
 	}
 
 	/**
@@ -63,7 +66,8 @@ public final class IggyClientSettings {
 			.requestTimeout(this.requestTimeout)
 			.connectTimeout(this.connectTimeout)
 			.backoff(this.backoff)
-			.connectionPoolSize(this.connectionPoolSize);
+			.connectionPoolSize(this.connectionPoolSize)
+			.outageReminderInterval(this.outageReminderInterval);
 		builder.username = this.username;
 		builder.password = this.password;
 		builder.personalAccessToken = this.personalAccessToken;
@@ -126,6 +130,14 @@ public final class IggyClientSettings {
 		return this.connectionPoolSize;
 	}
 
+	/**
+	 * Shortest time between two log lines about the same broker outage.
+	 * @return the reminder interval
+	 */
+	public Duration outageReminderInterval() {
+		return this.outageReminderInterval;
+	}
+
 	@Override
 	public String toString() {
 		return "IggyClientSettings[address=" + address() + ", auth="
@@ -156,6 +168,8 @@ public final class IggyClientSettings {
 		private IggyBackoff backoff = IggyBackoff.DEFAULT;
 
 		private @Nullable Integer connectionPoolSize;
+
+		private Duration outageReminderInterval = Duration.ofSeconds(60);
 
 		private Builder() {
 		}
@@ -217,6 +231,11 @@ public final class IggyClientSettings {
 				throw new IllegalArgumentException("'connectionPoolSize' must be at least 1");
 			}
 			this.connectionPoolSize = connectionPoolSize;
+			return this;
+		}
+
+		public Builder outageReminderInterval(Duration outageReminderInterval) {
+			this.outageReminderInterval = positive(outageReminderInterval, "outageReminderInterval");
 			return this;
 		}
 

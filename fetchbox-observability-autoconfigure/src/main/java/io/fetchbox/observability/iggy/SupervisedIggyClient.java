@@ -63,6 +63,8 @@ public class SupervisedIggyClient implements AutoCloseable {
 
 	private final List<IggyClientListener> listeners = new CopyOnWriteArrayList<>();
 
+	private final IggyOutageLog outages;
+
 	private final ScheduledExecutorService scheduler;
 
 	private final ExecutorService closer;
@@ -100,7 +102,14 @@ public class SupervisedIggyClient implements AutoCloseable {
 	 */
 	public SupervisedIggyClient(String name, IggyClientSettings settings, @Nullable IggyTopology topology,
 			List<IggyConnectionInitializer> initializers) {
+		this(name, settings, topology, initializers,
+				new IggyOutageLog(settings.address(), settings.outageReminderInterval()));
+	}
+
+	private SupervisedIggyClient(String name, IggyClientSettings settings, @Nullable IggyTopology topology,
+			List<IggyConnectionInitializer> initializers, IggyOutageLog outages) {
 		this.name = name;
+		this.outages = outages;
 		this.settings = settings;
 		this.topology = topology;
 		this.initializers = List.copyOf(initializers);
@@ -130,7 +139,8 @@ public class SupervisedIggyClient implements AutoCloseable {
 	 */
 	public SupervisedIggyClient dedicated(String purpose, IggyConnectionInitializer... initializers) {
 		IggyClientSettings single = this.settings.toBuilder().connectionPoolSize(1).build();
-		return new SupervisedIggyClient(purpose, single, null, List.of(initializers)).start();
+		// One outage log for all: an outage reads as one story, not one per connection.
+		return new SupervisedIggyClient(purpose, single, null, List.of(initializers), this.outages).start();
 	}
 
 	/**
@@ -245,6 +255,7 @@ public class SupervisedIggyClient implements AutoCloseable {
 		AsyncIggyTcpClient sdk = this.current;
 		this.current = null;
 		transition(Status.DOWN, "client closed");
+		this.outages.closed(this);
 		if (sdk != null) {
 			closeQuietly(sdk);
 		}
@@ -329,9 +340,11 @@ public class SupervisedIggyClient implements AutoCloseable {
 		this.attempt = 0;
 		transition(Status.UP, null);
 		this.up.complete(null);
-		if (logger.isInfoEnabled()) {
-			logger.info("Iggy client '" + this.name + "' " + (reconnect ? "reconnected" : "connected") + " to "
-					+ this.settings.address());
+		if (reconnect) {
+			this.outages.connected(this);
+		}
+		else if (logger.isInfoEnabled()) {
+			logger.info("Iggy client '" + this.name + "' connected to " + this.settings.address());
 		}
 	}
 
@@ -343,10 +356,7 @@ public class SupervisedIggyClient implements AutoCloseable {
 			return;
 		}
 		String description = IggyFailures.describe(failure);
-		if (this.state.status() != Status.DOWN && logger.isWarnEnabled()) {
-			logger.warn("Iggy client '" + this.name + "' cannot connect to " + this.settings.address() + ": "
-					+ description + "; retrying with backoff");
-		}
+		this.outages.failed(this, this.name, "cannot connect: " + description);
 		transition(Status.DOWN, description);
 		scheduleReconnect();
 	}
@@ -358,10 +368,7 @@ public class SupervisedIggyClient implements AutoCloseable {
 			}
 			this.current = null;
 			String description = IggyFailures.describe(failure);
-			if (logger.isWarnEnabled()) {
-				logger.warn("Iggy client '" + this.name + "' lost " + this.settings.address() + " during '" + operation
-						+ "': " + description + "; reconnecting");
-			}
+			this.outages.failed(this, this.name, "connection lost during '" + operation + "': " + description);
 			transition(Status.DOWN, description);
 			notifyListeners((listener) -> listener.clientDiscarded(operation, description));
 			closeQuietly(sdk);

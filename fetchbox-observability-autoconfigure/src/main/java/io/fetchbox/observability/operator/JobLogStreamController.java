@@ -1,16 +1,21 @@
 package io.fetchbox.observability.operator;
 
-import java.security.Principal;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -19,25 +24,30 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.fetchbox.observability.messages.LogLevel;
-import io.fetchbox.observability.tail.JobLogJson;
 import io.fetchbox.observability.tail.JobLogLevels;
 import io.fetchbox.observability.tail.JobLogTail;
 import io.fetchbox.observability.tail.TailNotFoundException;
 import io.fetchbox.observability.tail.TailSession;
 import io.fetchbox.observability.tail.TailStart;
+import io.fetchbox.observability.web.CorrelationIds;
 
 /**
  * {@code GET /operator/jobs/{jobId}/logs}: one job's {@code JobLog} records as
  * {@code text/event-stream}. Query parameters {@code level} (minimum level) and
  * {@code follow} ({@code true} by default); the {@code Last-Event-ID} header resumes
- * after the given {@code partition:offset}. Errors are {@code application/problem+json}:
- * 400 bad parameter, 401 (security chain) no credentials, 404 unknown job or another
- * tenant's job, 429 too many open streams, 503 log store unreadable.
+ * after the given {@code partition:offset}. Errors are {@code application/problem+json}
+ * with {@code request_id} and {@code trace_id}: 400 bad parameter, 401 no credentials
+ * ({@link OperatorAuthenticationFilter}), 404 unknown job or another tenant's job, 429
+ * too many open streams, 503 log store unreadable.
+ * <p>
+ * Idle streams get a heartbeat comment; a stream whose client has gone is released within
+ * about a second (see {@link SseLogStream}). {@link #closeStreams()} ends every open
+ * stream, so that stopping the application never waits for them.
  *
  * @since 0.1.0
  */
 @RestController
-public class JobLogStreamController {
+public class JobLogStreamController implements AutoCloseable {
 
 	/** Path of the endpoint. */
 	public static final String PATH = "/operator/jobs/{jobId}/logs";
@@ -51,6 +61,14 @@ public class JobLogStreamController {
 	private final Semaphore streams;
 
 	private final Runnable onRequest;
+
+	private final Set<SseLogStream> open = ConcurrentHashMap.newKeySet();
+
+	private final ScheduledExecutorService keepAlive;
+
+	private final long probeDelayNanos;
+
+	private volatile boolean closed;
 
 	/**
 	 * Create the controller.
@@ -78,6 +96,16 @@ public class JobLogStreamController {
 		this.tenants = tenants;
 		this.settings = settings;
 		this.streams = new Semaphore(settings.maxStreams());
+		// Checks every stream several times per heartbeat interval; the probe after a
+		// write goes out one check later.
+		long period = Math.max(10, Math.min(250, settings.heartbeatInterval().toMillis() / 4));
+		this.probeDelayNanos = TimeUnit.MILLISECONDS.toNanos(period);
+		this.keepAlive = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+			Thread thread = new Thread(runnable, "fetchbox-sse-keepalive");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.keepAlive.scheduleWithFixedDelay(this::keepAlive, period, period, TimeUnit.MILLISECONDS);
 	}
 
 	/**
@@ -86,18 +114,19 @@ public class JobLogStreamController {
 	 * @param level minimum level, {@code TRACE} to {@code ERROR}
 	 * @param follow whether to keep the stream open for new records
 	 * @param lastEventId the last event the client saw, {@code partition:offset}
-	 * @param principal the authenticated operator
+	 * @param request the request, authenticated by {@link OperatorAuthenticationFilter}
 	 * @return the event stream or a problem response
 	 */
 	@GetMapping(PATH)
 	public ResponseEntity<?> stream(@PathVariable String jobId, @RequestParam(required = false) @Nullable String level,
 			@RequestParam(defaultValue = "true") boolean follow,
 			@RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId,
-			@Nullable Principal principal) {
+			HttpServletRequest request) {
 		this.onRequest.run();
-		OperatorPrincipal operator = operator(principal);
+		OperatorPrincipal operator = OperatorAuthenticationFilter.operator(request);
 		if (operator == null) {
-			return problem(HttpStatus.UNAUTHORIZED, "Operator credentials required");
+			// Only reachable if the filter is not mapped: never serve without it.
+			return problem(HttpStatus.UNAUTHORIZED, "Operator credentials required", request);
 		}
 		LogLevel minimum = LogLevel.LOG_LEVEL_TRACE;
 		if (level != null && !level.isBlank()) {
@@ -105,48 +134,55 @@ public class JobLogStreamController {
 				minimum = JobLogLevels.parse(level);
 			}
 			catch (IllegalArgumentException ex) {
-				return problem(HttpStatus.BAD_REQUEST, "Parameter 'level' must be one of " + JobLogLevels.NAMES);
+				return problem(HttpStatus.BAD_REQUEST, "Parameter 'level' must be one of " + JobLogLevels.NAMES,
+						request);
 			}
 		}
 		TailStart start = TailStart.beginning();
 		if (lastEventId != null && !lastEventId.isBlank()) {
 			start = resumeAfter(lastEventId.trim());
 			if (start == null) {
-				return problem(HttpStatus.BAD_REQUEST, "Header 'Last-Event-ID' must be partition:offset");
+				return problem(HttpStatus.BAD_REQUEST, "Header 'Last-Event-ID' must be partition:offset", request);
 			}
 		}
-		ResponseEntity<String> denied = checkTenant(jobId, operator);
+		ResponseEntity<ProblemDetail> denied = checkTenant(jobId, operator, request);
 		if (denied != null) {
 			return denied;
+		}
+		if (this.closed) {
+			return problem(HttpStatus.SERVICE_UNAVAILABLE, "The application is shutting down", request);
 		}
 		if (!this.streams.tryAcquire()) {
 			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 				.header(HttpHeaders.RETRY_AFTER, "5")
 				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-				.body(problemBody(HttpStatus.TOO_MANY_REQUESTS, "Too many log streams are open; retry later"));
+				.body(problemDetail(HttpStatus.TOO_MANY_REQUESTS, "Too many log streams are open; retry later",
+						request));
 		}
 		SseEmitter emitter = new SseEmitter(this.settings.timeout().toMillis());
-		SseLogStream stream = new SseLogStream(emitter, this.settings, operator, this.streams::release);
+		SseLogStream stream = new SseLogStream(emitter, this.settings, operator, (ended) -> {
+			if (this.open.remove(ended)) {
+				this.streams.release();
+			}
+		});
+		this.open.add(stream);
 		TailSession session;
 		try {
 			session = this.logs.tail(jobId, start, follow, minimum, stream);
 		}
 		catch (RuntimeException ex) {
-			this.streams.release();
+			if (this.open.remove(stream)) {
+				this.streams.release();
+			}
 			throw ex;
 		}
-		emitter.onCompletion(() -> {
-			stream.containerDone();
-			session.stop();
-		});
-		emitter.onTimeout(() -> {
-			stream.containerDone();
-			session.stop();
-		});
-		emitter.onError((error) -> {
-			stream.containerDone();
-			session.stop();
-		});
+		stream.attach(session);
+		emitter.onCompletion(stream::containerDone);
+		emitter.onTimeout(stream::containerDone);
+		emitter.onError((error) -> stream.containerDone());
+		if (this.closed) {
+			stream.stop();
+		}
 		return ResponseEntity.ok()
 			.contentType(MediaType.TEXT_EVENT_STREAM)
 			.header(HttpHeaders.CACHE_CONTROL, "no-cache")
@@ -162,7 +198,35 @@ public class JobLogStreamController {
 		return this.settings.maxStreams() - this.streams.availablePermits();
 	}
 
-	private @Nullable ResponseEntity<String> checkTenant(String jobId, OperatorPrincipal operator) {
+	/**
+	 * End every open stream now (the application is stopping): clients see the stream end
+	 * and resume elsewhere with {@code Last-Event-ID}.
+	 */
+	public void closeStreams() {
+		for (SseLogStream stream : this.open) {
+			stream.stop();
+		}
+	}
+
+	/**
+	 * Refuse new streams, end the open ones and stop the heartbeat task.
+	 */
+	@Override
+	public void close() {
+		this.closed = true;
+		closeStreams();
+		this.keepAlive.shutdownNow();
+	}
+
+	private void keepAlive() {
+		long now = System.nanoTime();
+		for (SseLogStream stream : this.open) {
+			stream.keepAlive(now, this.probeDelayNanos);
+		}
+	}
+
+	private @Nullable ResponseEntity<ProblemDetail> checkTenant(String jobId, OperatorPrincipal operator,
+			HttpServletRequest request) {
 		if (operator.tenant() == null) {
 			return null;
 		}
@@ -172,24 +236,13 @@ public class JobLogStreamController {
 		}
 		catch (RuntimeException ex) {
 			if (hasCause(ex, TailNotFoundException.class)) {
-				return problem(HttpStatus.NOT_FOUND, "Job not found");
+				return problem(HttpStatus.NOT_FOUND, "Job not found", request);
 			}
-			return problem(HttpStatus.SERVICE_UNAVAILABLE, "Job logs cannot be read right now");
+			return problem(HttpStatus.SERVICE_UNAVAILABLE, "Job logs cannot be read right now", request);
 		}
 		// Another tenant's job is reported exactly like an unknown one.
 		if (tenant.isEmpty() || !operator.mayAccess(tenant.get())) {
-			return problem(HttpStatus.NOT_FOUND, "Job not found");
-		}
-		return null;
-	}
-
-	private static @Nullable OperatorPrincipal operator(@Nullable Principal principal) {
-		if (principal instanceof OperatorPrincipal operator) {
-			return operator;
-		}
-		if (principal instanceof Authentication authentication
-				&& authentication.getPrincipal() instanceof OperatorPrincipal operator) {
-			return operator;
+			return problem(HttpStatus.NOT_FOUND, "Job not found", request);
 		}
 		return null;
 	}
@@ -223,17 +276,16 @@ public class JobLogStreamController {
 		return false;
 	}
 
-	private static ResponseEntity<String> problem(HttpStatus status, String detail) {
+	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, HttpServletRequest request) {
 		return ResponseEntity.status(status)
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(problemBody(status, detail));
+			.body(problemDetail(status, detail, request));
 	}
 
-	private static String problemBody(HttpStatus status, String detail) {
-		StringBuilder json = new StringBuilder("{\"type\":\"about:blank\",\"title\":");
-		JobLogJson.quote(json, status.getReasonPhrase()).append(",\"status\":").append(status.value());
-		JobLogJson.quote(json.append(",\"detail\":"), detail);
-		return json.append('}').toString();
+	private static ProblemDetail problemDetail(HttpStatus status, String detail, HttpServletRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		CorrelationIds.addTo(problem, request);
+		return problem;
 	}
 
 }

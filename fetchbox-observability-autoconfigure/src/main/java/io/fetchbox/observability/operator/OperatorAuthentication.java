@@ -1,16 +1,11 @@
 package io.fetchbox.observability.operator;
 
-import java.util.List;
-
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 
 /**
- * Operator credentials presented with a request ({@link #unauthenticated}) and, once
- * checked, the authenticated {@link OperatorPrincipal}. The secret is erased after the
- * check.
+ * An operator authenticated by {@link OperatorAuthenticationFilter}, as Spring Security
+ * sees it (see {@link SpringSecurityOperatorContext}). Carries no secret.
  *
  * @since 0.1.0
  */
@@ -19,58 +14,34 @@ public final class OperatorAuthentication extends AbstractAuthenticationToken {
 	/** Authority granted to every operator. */
 	public static final String AUTHORITY = "ROLE_FETCHBOX_OPERATOR";
 
-	private final Object principal;
+	private final OperatorPrincipal principal;
 
-	private @Nullable String secret;
-
-	private final boolean bearer;
-
-	private OperatorAuthentication(Object principal, @Nullable String secret, boolean bearer, boolean authenticated) {
-		super(authenticated ? AuthorityUtils.createAuthorityList(AUTHORITY) : List.of());
+	/**
+	 * Create an authenticated token.
+	 * @param principal the operator
+	 */
+	public OperatorAuthentication(OperatorPrincipal principal) {
+		super(AuthorityUtils.createAuthorityList(AUTHORITY));
 		this.principal = principal;
-		this.secret = secret;
-		this.bearer = bearer;
-		super.setAuthenticated(authenticated);
-	}
-
-	static OperatorAuthentication basic(String username, String password) {
-		return new OperatorAuthentication(username, password, false, false);
-	}
-
-	static OperatorAuthentication bearer(String token) {
-		return new OperatorAuthentication("bearer", token, true, false);
-	}
-
-	static OperatorAuthentication authenticated(OperatorPrincipal principal) {
-		return new OperatorAuthentication(principal, null, false, true);
-	}
-
-	boolean isBearer() {
-		return this.bearer;
+		super.setAuthenticated(true);
 	}
 
 	@Override
-	public @Nullable Object getCredentials() {
-		return this.secret;
+	public Object getCredentials() {
+		return "";
 	}
 
 	@Override
-	public Object getPrincipal() {
+	public OperatorPrincipal getPrincipal() {
 		return this.principal;
 	}
 
 	@Override
 	public void setAuthenticated(boolean authenticated) {
 		if (authenticated) {
-			throw new IllegalArgumentException("Use OperatorAuthentication.authenticated(...)");
+			throw new IllegalArgumentException("Only OperatorAuthenticationFilter authenticates operators");
 		}
 		super.setAuthenticated(false);
-	}
-
-	@Override
-	public void eraseCredentials() {
-		super.eraseCredentials();
-		this.secret = null;
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package io.fetchbox.observability.operator;
 
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -11,14 +12,19 @@ import io.fetchbox.observability.logging.CorrelationKeys;
 import io.fetchbox.observability.tail.JobLogJson;
 import io.fetchbox.observability.tail.JobLogTailListener;
 import io.fetchbox.observability.tail.TailNotFoundException;
+import io.fetchbox.observability.tail.TailSession;
 import io.fetchbox.observability.tail.TailedJobLog;
 
 /**
  * Writes one tail session to one {@link SseEmitter}: {@code event: log} with
- * {@code id: partition:offset}, a heartbeat comment when idle for the heartbeat interval,
- * an {@code event: error} when reading fails. A failed write (the client went away)
- * throws, which stops the session; the end of the session completes the emitter and runs
- * {@code onEnd} exactly once.
+ * {@code id: partition:offset}, an {@code event: error} when reading fails. The
+ * controller's heartbeat task calls {@link #keepAlive} often: it writes a heartbeat
+ * comment when the stream has been idle for the heartbeat interval, and an empty comment
+ * shortly after every other write. A write to a connection whose client has gone succeeds
+ * once (the client's side answers with a reset) and fails the next time, so that second,
+ * cheap write finds a departed client within a fraction of a second rather than a
+ * heartbeat interval later. A failed write stops the session; the end of the session
+ * completes the emitter and runs {@code onEnd} exactly once.
  *
  * @since 0.1.0
  */
@@ -30,21 +36,50 @@ final class SseLogStream implements JobLogTailListener {
 
 	private final OperatorPrincipal principal;
 
-	private final Runnable onEnd;
+	private final Consumer<SseLogStream> onEnd;
 
 	private final AtomicBoolean ended = new AtomicBoolean();
+
+	private volatile @Nullable TailSession session;
+
+	private volatile boolean stopRequested;
 
 	private volatile boolean containerDone;
 
 	private volatile boolean writeFailed;
 
+	private volatile boolean probePending;
+
 	private volatile long lastWrite = System.nanoTime();
 
-	SseLogStream(SseEmitter emitter, LogStreamSettings settings, OperatorPrincipal principal, Runnable onEnd) {
+	SseLogStream(SseEmitter emitter, LogStreamSettings settings, OperatorPrincipal principal,
+			Consumer<SseLogStream> onEnd) {
 		this.emitter = emitter;
 		this.heartbeatNanos = settings.heartbeatInterval().toNanos();
 		this.principal = principal;
 		this.onEnd = onEnd;
+	}
+
+	/**
+	 * Attach the session this stream writes; stops it at once if the stream was stopped
+	 * meanwhile.
+	 */
+	void attach(TailSession session) {
+		this.session = session;
+		if (this.stopRequested) {
+			session.stop();
+		}
+	}
+
+	/**
+	 * Stop the session (client gone, or the application shutting down); the stream ends.
+	 */
+	void stop() {
+		this.stopRequested = true;
+		TailSession current = this.session;
+		if (current != null) {
+			current.stop();
+		}
 	}
 
 	@Override
@@ -54,32 +89,41 @@ final class SseLogStream implements JobLogTailListener {
 			// Job ids are unique, so this only guards against a mis-tagged record.
 			return;
 		}
-		send(SseEmitter.event().name("log").id(record.eventId()).data(JobLogJson.render(record)));
+		send(SseEmitter.event().name("log").id(record.eventId()).data(JobLogJson.render(record)), true);
 	}
 
-	@Override
-	public void onIdle() throws IOException {
-		heartbeat();
-	}
-
-	@Override
-	public void onRetry(Throwable error) throws IOException {
-		heartbeat();
-	}
-
-	private void heartbeat() throws IOException {
-		if (System.nanoTime() - this.lastWrite >= this.heartbeatNanos) {
-			send(SseEmitter.event().comment("heartbeat"));
+	/**
+	 * Heartbeat or probe if due.
+	 * @param now {@link System#nanoTime()}
+	 * @param probeDelayNanos how long after a write the probe follows
+	 */
+	void keepAlive(long now, long probeDelayNanos) {
+		if (this.ended.get() || this.containerDone || this.writeFailed) {
+			return;
+		}
+		long idle = now - this.lastWrite;
+		try {
+			if (this.probePending && idle >= probeDelayNanos) {
+				// An empty comment: ignored by every SSE client.
+				send(SseEmitter.event().comment(""), false);
+			}
+			else if (idle >= this.heartbeatNanos) {
+				send(SseEmitter.event().comment("heartbeat"), true);
+			}
+		}
+		catch (IOException ex) {
+			stop();
 		}
 	}
 
-	private void send(SseEmitter.SseEventBuilder event) throws IOException {
+	private void send(SseEmitter.SseEventBuilder event, boolean probeAfter) throws IOException {
 		if (this.containerDone) {
 			throw new IOException("Stream already closed");
 		}
 		try {
 			this.emitter.send(event);
 			this.lastWrite = System.nanoTime();
+			this.probePending = probeAfter;
 		}
 		catch (IOException | IllegalStateException ex) {
 			// The client went away (or the container closed the request). The container
@@ -95,6 +139,7 @@ final class SseLogStream implements JobLogTailListener {
 	 */
 	void containerDone() {
 		this.containerDone = true;
+		stop();
 	}
 
 	@Override
@@ -103,7 +148,7 @@ final class SseLogStream implements JobLogTailListener {
 			return;
 		}
 		if (this.containerDone || this.writeFailed) {
-			this.onEnd.run();
+			this.onEnd.accept(this);
 			return;
 		}
 		try {
@@ -118,7 +163,7 @@ final class SseLogStream implements JobLogTailListener {
 			// The client is gone; nothing left to tell it.
 		}
 		finally {
-			this.onEnd.run();
+			this.onEnd.accept(this);
 		}
 	}
 

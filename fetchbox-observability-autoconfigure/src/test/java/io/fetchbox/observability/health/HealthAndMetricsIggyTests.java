@@ -89,8 +89,10 @@ class HealthAndMetricsIggyTests {
 		HttpResponse<String> live = get("/health/live");
 		assertThat(live.statusCode()).isEqualTo(200);
 		assertThat(live.body()).contains("\"UP\"");
-		// Unauthorised callers see the status only, never details.
-		assertThat(get("/health/ready").body()).doesNotContain("ledger").doesNotContain("jdbc");
+		// Unauthorised callers see which components are checked, never their details.
+		assertThat(get("/health/ready").body()).contains("\"ledger\":{\"status\":\"UP\"}")
+			.doesNotContain("details")
+			.doesNotContain("jdbc");
 		assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
 		assertThat(gauge("service_ready")).isEqualTo(1);
 	}
@@ -175,10 +177,13 @@ class HealthAndMetricsIggyTests {
 
 	@Test
 	@Order(3)
-	void exposureDefaultsToHealthPrometheusInfoAndFetchbox() throws Exception {
+	void theMainPortExposesHealthAndPrometheusOnly() throws Exception {
 		assertThat(get("/actuator/env").statusCode()).isEqualTo(404);
 		assertThat(get("/actuator/beans").statusCode()).isEqualTo(404);
-		assertThat(get("/actuator/info").statusCode()).isEqualTo(200);
+		assertThat(get("/actuator/info").statusCode()).isEqualTo(404);
+		assertThat(get("/actuator/fetchbox").statusCode()).isEqualTo(404);
+		assertThat(get("/actuator/prometheus").statusCode()).isEqualTo(200);
+		assertThat(get("/actuator/health").statusCode()).isIn(200, 503);
 	}
 
 	@Test
@@ -192,6 +197,8 @@ class HealthAndMetricsIggyTests {
 			HttpResponse<String> ready = get("/health/ready");
 			Duration took = Duration.ofNanos(System.nanoTime() - start);
 			assertThat(ready.statusCode()).isEqualTo(503);
+			// The body says which component is down (details stay for authorised users).
+			assertThat(ready.body()).contains("\"iggy\":{\"status\":\"DOWN\"}").doesNotContain("lastError");
 			assertThat(took).isLessThan(BUDGET.plusMillis(1000));
 			assertThat(get("/health/live").statusCode()).isEqualTo(200);
 			assertThat(gauge("service_ready")).isZero();

@@ -70,6 +70,17 @@ class SeparateManagementPortTests {
 		assertThat(get(management + "/actuator/health").statusCode()).isEqualTo(503);
 		assertThat(get(main + "/metrics").statusCode()).isEqualTo(404);
 		assertThat(get(main + "/actuator/prometheus").statusCode()).isEqualTo(404);
+		assertThat(ready.body()).contains("\"iggy\":{\"status\":\"DOWN\"}");
+	}
+
+	@Test
+	void theDebugEndpointIsExposedOnTheManagementPortOnly() throws Exception {
+		String main = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+		String management = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.management.port");
+		HttpResponse<String> debug = get(management + "/actuator/fetchbox");
+		assertThat(debug.statusCode()).isEqualTo(200);
+		assertThat(debug.body()).contains("\"iggy\"", "\"status\":\"DOWN\"");
+		assertThat(get(main + "/actuator/fetchbox").statusCode()).isEqualTo(404);
 	}
 
 	private static HttpResponse<String> get(String url) throws Exception {

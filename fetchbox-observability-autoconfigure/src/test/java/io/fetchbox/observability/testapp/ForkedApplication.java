@@ -7,10 +7,13 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static org.awaitility.Awaitility.await;
 
@@ -43,7 +46,25 @@ public final class ForkedApplication implements AutoCloseable {
 	 * @throws IOException if the JVM cannot be started
 	 */
 	public static ForkedApplication start(Class<?> mainClass, String... args) throws IOException {
-		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+		return startWithout((entry) -> false, mainClass, args);
+	}
+
+	/**
+	 * Start the main class with the given application arguments and a class path without
+	 * some of the test class path's entries (for example a library the application must
+	 * work without).
+	 * @param excluded which class path entries to leave out
+	 * @param mainClass the main class
+	 * @param args application arguments
+	 * @return the running application
+	 * @throws IOException if the JVM cannot be started
+	 */
+	public static ForkedApplication startWithout(Predicate<String> excluded, Class<?> mainClass, String... args)
+			throws IOException {
+		String testClassPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+		String classPath = Arrays.stream(testClassPath.split(File.pathSeparator))
+			.filter((entry) -> !excluded.test(entry))
+			.collect(Collectors.joining(File.pathSeparator));
 		List<String> command = new ArrayList<>();
 		command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
 		command.add("-Xmx256m");

@@ -8,10 +8,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Security of the sample API. Spring Security is on the class path for the operator
- * endpoints, which the starter protects with their own filter chain (ordered first); this
- * chain covers everything else: the sample's job API, health and metrics are open, as the
- * sample has no user model (a real FetchBox API puts its own authentication here).
+ * Security of the sample API: the sample's job API, health and metrics are open, as the
+ * sample has no user model (a real FetchBox API puts its own authentication here). The
+ * operator endpoints need operator credentials whatever this chain says: the starter's
+ * operator filter checks them before Spring Security runs.
  */
 @Configuration(proxyBeanMethods = false)
 class SampleApiSecurityConfiguration {

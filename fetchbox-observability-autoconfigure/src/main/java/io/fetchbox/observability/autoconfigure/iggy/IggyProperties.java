@@ -70,6 +70,12 @@ public class IggyProperties {
 	private final Backoff backoff = new Backoff();
 
 	/**
+	 * Shortest time between two log lines about the same broker outage (a WARN when it
+	 * starts, reminders with the number of failed attempts, an INFO when it ends).
+	 */
+	private Duration outageLogInterval = Duration.ofSeconds(60);
+
+	/**
 	 * Whether to create the stream and topics when they are missing.
 	 */
 	private boolean provision = true;
@@ -152,6 +158,15 @@ public class IggyProperties {
 		return this.backoff;
 	}
 
+	public Duration getOutageLogInterval() {
+		return this.outageLogInterval;
+	}
+
+	public void setOutageLogInterval(Duration outageLogInterval) {
+		requirePositive(outageLogInterval, "fetchbox.telemetry.iggy.outage-log-interval");
+		this.outageLogInterval = outageLogInterval;
+	}
+
 	public boolean isProvision() {
 		return this.provision;
 	}
@@ -172,6 +187,7 @@ public class IggyProperties {
 			.requestTimeout(this.requestTimeout)
 			.connectTimeout(this.connectTimeout)
 			.backoff(this.backoff.toBackoff())
+			.outageReminderInterval(this.outageLogInterval)
 			.build();
 	}
 

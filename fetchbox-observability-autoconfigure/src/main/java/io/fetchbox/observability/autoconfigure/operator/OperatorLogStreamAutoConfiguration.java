@@ -3,73 +3,85 @@ package io.fetchbox.observability.autoconfigure.operator;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.servlet.DispatcherType;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.iggy.client.async.tcp.AsyncIggyTcpClient;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.web.AuthenticationEntryPoint;
-import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
-import org.springframework.security.web.authentication.AuthenticationFilter;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.core.Ordered;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.fetchbox.observability.autoconfigure.iggy.IggyAutoConfiguration;
 import io.fetchbox.observability.iggy.IggyTopology;
 import io.fetchbox.observability.iggy.SupervisedIggyClient;
+import io.fetchbox.observability.operator.EncodedPasswordMatcher;
 import io.fetchbox.observability.operator.JobLogStreamController;
 import io.fetchbox.observability.operator.JobTenantResolver;
 import io.fetchbox.observability.operator.LogStreamSettings;
 import io.fetchbox.observability.operator.LogTenantResolver;
-import io.fetchbox.observability.operator.OperatorAuthenticationManager;
-import io.fetchbox.observability.operator.OperatorCredential;
-import io.fetchbox.observability.operator.OperatorCredentialsConverter;
+import io.fetchbox.observability.operator.OperatorAuthenticationFilter;
+import io.fetchbox.observability.operator.OperatorAuthenticationListener;
+import io.fetchbox.observability.operator.OperatorAuthenticator;
+import io.fetchbox.observability.operator.SpringSecurityOperatorContext;
+import io.fetchbox.observability.operator.SpringSecurityPasswordMatcher;
 import io.fetchbox.observability.tail.JobLogTail;
 import io.fetchbox.observability.tail.JobTailer;
 import io.fetchbox.observability.tail.TailSettings;
 import io.fetchbox.observability.tail.iggy.IggyTopicReader;
+import io.fetchbox.observability.web.FilterErrorResponses;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the operator SSE endpoint
  * {@code GET /operator/jobs/{jobId}/logs}, off unless
  * {@code fetchbox.telemetry.operator.log-stream.enabled=true}. Requests to
- * {@code /operator/**} go through their own security filter chain, ordered ahead of the
- * application's chains and matching nothing else, that accepts only the configured
- * operator credentials. Like any {@code SecurityFilterChain} bean it makes Spring Boot's
- * default "secure everything" chain back off: a service that adds Spring Security only
- * for this endpoint keeps its other paths as they were; one that wants them protected
- * declares its own chain, as it would anyway. Without Spring Security the endpoint could
- * not be protected, so enabling it then fails startup with a message naming the property.
+ * {@code /operator/**} must carry operator credentials, checked by a servlet filter
+ * mapped to those paths only: it needs no Spring Security and contributes no
+ * {@code SecurityFilterChain}, so enabling the endpoint leaves the application's own
+ * security exactly as it was (with Spring Security and no chain of its own, Spring Boot's
+ * default chain still protects every other path). With Spring Security, an authenticated
+ * operator is visible to the application's chain for that request, which may apply its
+ * own rules to it.
  *
  * @since 0.1.0
  */
-@AutoConfiguration(after = IggyAutoConfiguration.class, beforeName = {
-		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-		"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration" })
+@AutoConfiguration(after = IggyAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass({ SseEmitter.class, AsyncIggyTcpClient.class })
+@ConditionalOnClass({ SseEmitter.class, AsyncIggyTcpClient.class, FilterRegistrationBean.class })
 @ConditionalOnBooleanProperty("fetchbox.telemetry.operator.log-stream.enabled")
 @EnableConfigurationProperties(OperatorProperties.class)
 public final class OperatorLogStreamAutoConfiguration {
 
-	/** Order of the operator security filter chain: ahead of application chains. */
-	public static final int SECURITY_ORDER = org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 50;
+	/**
+	 * Order of the operator authentication filter: inside the request id and server
+	 * observation filters (so a 401 carries both ids), ahead of Spring Security's filter
+	 * ({@code spring.security.filter.order}, -100 by default).
+	 */
+	public static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
+
+	/**
+	 * Phase of the lifecycle that ends open streams on shutdown: stopped before the web
+	 * server's graceful shutdown ({@code SmartLifecycle.DEFAULT_PHASE - 1024}) waits for
+	 * in-flight requests.
+	 */
+	public static final int SHUTDOWN_PHASE = SmartLifecycle.DEFAULT_PHASE - 512;
+
+	private static final Log logger = LogFactory.getLog(OperatorLogStreamAutoConfiguration.class);
 
 	/**
 	 * All streams share one tailer reading through one dedicated connection, so the
@@ -109,58 +121,58 @@ public final class OperatorLogStreamAutoConfiguration {
 				logStream.getMaxStreams(), logStream.getHeartbeatInterval(), logStream.getTimeout()));
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ SecurityFilterChain.class, HttpSecurity.class })
-	static class OperatorSecurityConfiguration {
+	@Bean
+	@ConditionalOnMissingBean
+	OperatorAuthenticator operatorAuthenticator(OperatorProperties properties,
+			ObjectProvider<EncodedPasswordMatcher> encodedPasswords) {
+		OperatorAuthenticator authenticator = new OperatorAuthenticator(properties.operatorCredentials(),
+				encodedPasswords.getIfAvailable());
+		if (properties.getCredentials().isEmpty()) {
+			logger.warn("No 'fetchbox.telemetry.operator.credentials' configured: every request to "
+					+ "/operator/** is refused with 401");
+		}
+		return authenticator;
+	}
 
-		private static final Log logger = LogFactory.getLog(OperatorSecurityConfiguration.class);
+	@Bean
+	@ConditionalOnMissingBean(name = "operatorAuthenticationFilter")
+	FilterRegistrationBean<OperatorAuthenticationFilter> operatorAuthenticationFilter(
+			OperatorAuthenticator operatorAuthenticator, ObjectProvider<OperatorAuthenticationListener> listeners,
+			@Qualifier("handlerExceptionResolver") ObjectProvider<HandlerExceptionResolver> exceptionResolver) {
+		OperatorAuthenticationFilter filter = new OperatorAuthenticationFilter(operatorAuthenticator,
+				listeners.orderedStream().toList(), new FilterErrorResponses(exceptionResolver::getIfAvailable));
+		FilterRegistrationBean<OperatorAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.addUrlPatterns(OperatorAuthenticationFilter.URL_PATTERN);
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		registration.setOrder(FILTER_ORDER);
+		return registration;
+	}
+
+	@Bean
+	LogStreamShutdown operatorLogStreamShutdown(JobLogStreamController jobLogStreamController) {
+		return new LogStreamShutdown(jobLogStreamController, SHUTDOWN_PHASE);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(PasswordEncoderFactories.class)
+	static class EncodedPasswordConfiguration {
 
 		@Bean
-		@Order(SECURITY_ORDER)
-		@ConditionalOnMissingBean(name = "operatorSecurityFilterChain")
-		SecurityFilterChain operatorSecurityFilterChain(HttpSecurity http, OperatorProperties properties)
-				throws Exception {
-			List<OperatorCredential> credentials = properties.operatorCredentials();
-			if (credentials.isEmpty()) {
-				logger.warn("No 'fetchbox.telemetry.operator.credentials' configured: every request to "
-						+ "/operator/** is refused with 401");
-			}
-			OperatorAuthenticationManager manager = new OperatorAuthenticationManager(credentials);
-			AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
-				response.setHeader("WWW-Authenticate", "Basic realm=\"fetchbox-operator\", Bearer");
-				response.setStatus(HttpStatus.UNAUTHORIZED.value());
-				response.setContentType("application/problem+json");
-				response.getWriter()
-					.write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-							+ "\"detail\":\"Operator credentials required\"}");
-			};
-			AuthenticationFilter authentication = new AuthenticationFilter(manager, new OperatorCredentialsConverter());
-			authentication.setSuccessHandler((request, response, auth) -> {
-			});
-			authentication.setFailureHandler(new AuthenticationEntryPointFailureHandler(unauthorized));
-			http.securityMatcher("/operator/**")
-				.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
-				.addFilterAt(authentication, BasicAuthenticationFilter.class)
-				.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(unauthorized))
-				.csrf(AbstractHttpConfigurer::disable)
-				.formLogin(AbstractHttpConfigurer::disable)
-				.httpBasic(AbstractHttpConfigurer::disable)
-				.logout(AbstractHttpConfigurer::disable)
-				.requestCache(AbstractHttpConfigurer::disable)
-				.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
-			return http.build();
+		@ConditionalOnMissingBean
+		EncodedPasswordMatcher operatorEncodedPasswordMatcher() {
+			return new SpringSecurityPasswordMatcher();
 		}
 
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnMissingClass("org.springframework.security.web.SecurityFilterChain")
-	static class MissingSecurityConfiguration {
+	@ConditionalOnClass(RequestAttributeSecurityContextRepository.class)
+	static class SpringSecurityConfiguration {
 
-		MissingSecurityConfiguration() {
-			throw new IllegalStateException("'fetchbox.telemetry.operator.log-stream.enabled' is true but Spring "
-					+ "Security is not on the class path, so the endpoint could not be protected; add "
-					+ "org.springframework.boot:spring-boot-security (or spring-boot-starter-security)");
+		@Bean
+		@ConditionalOnMissingBean
+		SpringSecurityOperatorContext springSecurityOperatorContext() {
+			return new SpringSecurityOperatorContext();
 		}
 
 	}

@@ -72,7 +72,7 @@ public class OperatorProperties {
 	public static class LogStream {
 
 		/**
-		 * Whether to serve GET /operator/jobs/{jobId}/logs (needs Spring Security).
+		 * Whether to serve GET /operator/jobs/{jobId}/logs to operator credentials.
 		 */
 		private boolean enabled;
 
@@ -82,9 +82,10 @@ public class OperatorProperties {
 		private int maxStreams = 32;
 
 		/**
-		 * Longest silence on an idle stream before a heartbeat comment is sent.
+		 * Longest silence on an idle stream before a heartbeat comment is sent; also
+		 * bounds how long the stream of a departed client stays open.
 		 */
-		private Duration heartbeatInterval = Duration.ofSeconds(15);
+		private Duration heartbeatInterval = Duration.ofSeconds(1);
 
 		/**
 		 * Longest wait between two reads of an idle job's partition.
@@ -177,7 +178,8 @@ public class OperatorProperties {
 		private @Nullable String username;
 
 		/**
-		 * Password for HTTP basic, plain or as '{bcrypt}...' (Spring Security encoding).
+		 * Password for HTTP basic, plain or encoded as '{bcrypt}...' (needs
+		 * spring-security-crypto).
 		 */
 		private @Nullable String password;
 

@@ -99,9 +99,10 @@ class FetchboxMetricsAutoConfigurationTests {
 		assertThat(environment.getProperty("management.endpoints.web.exposure.include")).isEqualTo("*");
 		StandardEnvironment defaults = new StandardEnvironment();
 		new ActuatorDefaultsEnvironmentPostProcessor().postProcessEnvironment(defaults, new SpringApplication());
-		assertThat(defaults.getProperty("management.endpoints.web.exposure.include"))
-			.isEqualTo("health,prometheus,info,fetchbox");
+		assertThat(defaults.getProperty("management.endpoints.web.exposure.include")).isEqualTo("health,prometheus");
 		assertThat(defaults.getProperty("management.endpoint.health.show-details")).isEqualTo("when-authorized");
+		assertThat(defaults.getProperty("management.endpoint.health.group.readiness.show-components"))
+			.isEqualTo("always");
 		assertThat(defaults.getProperty("management.server.port")).isNull();
 	}
 
@@ -121,6 +122,29 @@ class FetchboxMetricsAutoConfigurationTests {
 		prometheus.withPropertyValues("management.prometheus.metrics.export.properties[" + key + "]=true")
 			.run((context) -> assertThat(context.getBean(PrometheusConfig.class).prometheusProperties())
 				.containsEntry(key, "true"));
+	}
+
+	@Test
+	void theDebugEndpointIsExposedOnlyWhenActuatorHasItsOwnPort() {
+		for (String[] ownPort : new String[][] { { "fetchbox.telemetry.metrics-addr", "127.0.0.1:9464" },
+				{ "management.server.port", "9464" } }) {
+			MockEnvironment environment = new MockEnvironment().withProperty(ownPort[0], ownPort[1]);
+			new ActuatorDefaultsEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+			assertThat(environment.getProperty("management.endpoints.web.exposure.include"))
+				.isEqualTo("health,prometheus,info,fetchbox");
+		}
+		MockEnvironment samePort = new MockEnvironment().withProperty("server.port", "9464")
+			.withProperty("management.server.port", "9464");
+		new ActuatorDefaultsEnvironmentPostProcessor().postProcessEnvironment(samePort, new SpringApplication());
+		assertThat(samePort.getProperty("management.endpoints.web.exposure.include")).isEqualTo("health,prometheus");
+	}
+
+	@Test
+	void anExplicitShowComponentsIsLeftAlone() {
+		MockEnvironment environment = new MockEnvironment().withProperty("management.endpoint.health.show-components",
+				"never");
+		new ActuatorDefaultsEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty("management.endpoint.health.group.readiness.show-components")).isNull();
 	}
 
 	@Test

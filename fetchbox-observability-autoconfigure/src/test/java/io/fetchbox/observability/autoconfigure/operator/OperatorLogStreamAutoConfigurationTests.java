@@ -6,17 +6,22 @@ import org.apache.iggy.client.async.tcp.AsyncIggyTcpClient;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.security.web.SecurityFilterChain;
 
 import io.fetchbox.observability.autoconfigure.iggy.IggyAutoConfiguration;
+import io.fetchbox.observability.operator.EncodedPasswordMatcher;
 import io.fetchbox.observability.operator.JobLogStreamController;
 import io.fetchbox.observability.operator.JobTenantResolver;
 import io.fetchbox.observability.operator.LogTenantResolver;
+import io.fetchbox.observability.operator.OperatorAuthenticationFilter;
+import io.fetchbox.observability.operator.SpringSecurityOperatorContext;
 import io.fetchbox.observability.tail.JobTailer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,24 +44,30 @@ class OperatorLogStreamAutoConfigurationTests {
 		this.runner.run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(context).doesNotHaveBean(JobLogStreamController.class);
-			assertThat(context).doesNotHaveBean("operatorSecurityFilterChain");
+			assertThat(context).doesNotHaveBean("operatorAuthenticationFilter");
 			assertThat(context).doesNotHaveBean(JobTailer.class);
 		});
 	}
 
 	@Test
-	void enabledServesTheEndpointBehindItsOwnSecurityChain() {
+	void enabledServesTheEndpointBehindAFilterThatLeavesSpringSecurityAlone() {
 		this.runner.withPropertyValues("fetchbox.telemetry.operator.log-stream.enabled=true").run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(context).hasSingleBean(JobLogStreamController.class);
 			assertThat(context).hasSingleBean(JobTailer.class);
 			assertThat(context.getBean(JobTenantResolver.class)).isInstanceOf(LogTenantResolver.class);
-			assertThat(context).hasBean("operatorSecurityFilterChain");
-			// Boot's default "secure everything" chain backs off: other paths stay as
-			// they were.
+			FilterRegistrationBean<?> filter = context.getBean("operatorAuthenticationFilter",
+					FilterRegistrationBean.class);
+			assertThat(filter.getFilter()).isInstanceOf(OperatorAuthenticationFilter.class);
+			assertThat(filter.getUrlPatterns()).containsExactly("/operator/*");
+			assertThat(context).hasSingleBean(SpringSecurityOperatorContext.class);
+			assertThat(context).hasSingleBean(EncodedPasswordMatcher.class);
+			// No chain of ours: Boot's default "secure everything" chain stays.
 			assertThat(context.getBeansOfType(SecurityFilterChain.class))
-				.containsOnlyKeys("operatorSecurityFilterChain");
+				.containsOnlyKeys("defaultSecurityFilterChain");
 		});
+		this.runner.run((context) -> assertThat(context.getBeansOfType(SecurityFilterChain.class))
+			.containsOnlyKeys("defaultSecurityFilterChain"));
 	}
 
 	@Test
@@ -68,14 +79,30 @@ class OperatorLogStreamAutoConfigurationTests {
 	}
 
 	@Test
-	void enablingWithoutSpringSecurityFailsNamingTheProperty() {
+	void withoutSpringSecurityTheFilterStillGuardsTheEndpoint() {
 		this.runner.withPropertyValues("fetchbox.telemetry.operator.log-stream.enabled=true")
-			.withClassLoader(new FilteredClassLoader(SecurityFilterChain.class))
+			.withClassLoader(new FilteredClassLoader("org.springframework.security"))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).hasBean("operatorAuthenticationFilter");
+				assertThat(context).doesNotHaveBean(SpringSecurityOperatorContext.class);
+				assertThat(context).doesNotHaveBean(EncodedPasswordMatcher.class);
+			});
+	}
+
+	@Test
+	void anEncodedPasswordWithoutSpringSecurityCryptoFailsStartupSayingWhatToAdd() {
+		this.runner
+			.withPropertyValues("fetchbox.telemetry.operator.log-stream.enabled=true",
+					"fetchbox.telemetry.operator.credentials[0].password={bcrypt}$2a$10$abcdefghijklmnopqrstuv")
+			.withClassLoader(new FilteredClassLoader("org.springframework.security"))
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				assertThat(context.getStartupFailure()).rootCause()
-					.hasMessageContaining("'fetchbox.telemetry.operator.log-stream.enabled'")
-					.hasMessageContaining("spring-boot-security");
+				FailureAnalysis analysis = new EncodedPasswordsFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getDescription())
+					.contains("'fetchbox.telemetry.operator.credentials[0].password' is encoded");
+				assertThat(analysis.getAction()).contains("org.springframework.security:spring-security-crypto");
 			});
 	}
 
