@@ -79,10 +79,9 @@ public class WorkerMetrics extends MeterFamilyRecorderSupport {
 		this.deadLetters = CounterFamily.single(this.worker, FetchboxMeter.WORKER_DLQ).showOnExport("");
 		this.proxyFailures = new CounterFamily<>(export(MeterFamily.PROXY), FetchboxMeter.PROXY_FAILURES,
 				(pool) -> Tags.of("pool", pool));
-		// Closed sets show with 0 once the family is exported, so rate() and alerts work
-		// at
-		// once. Job types are open: the task counter's baseline is the "unknown" job
-		// type.
+		// Closed sets show with 0 once the family is exported, so rate() and alerts
+		// work at once. Job types are open: the task counter's zero baseline is the
+		// "unknown" job type, with every outcome and trace value.
 		for (DownloadFailureCode code : DownloadFailureCode.values()) {
 			this.downloadFailures.showOnExport(code);
 		}
