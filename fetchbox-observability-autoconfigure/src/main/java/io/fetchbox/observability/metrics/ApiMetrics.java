@@ -34,9 +34,7 @@ public class ApiMetrics extends MeterFamilyRecorderSupport {
 	public ApiMetrics() {
 		super(MeterFamily.INGEST, MeterFamily.OPERATOR);
 		FamilyExport ingest = export(MeterFamily.INGEST);
-		// Every result shows with 0 once the family is exported, so rate() and alerts
-		// work
-		// at once.
+		// Each result shows at 0 once the family is exported: rate() works at once.
 		this.jobs = new CounterFamily<>(ingest, FetchboxMeter.INGEST_JOBS,
 				(result) -> Tags.of("result", result.tagValue()));
 		for (IngestResult result : IngestResult.values()) {
