@@ -2,14 +2,14 @@ package io.fetchbox.observability.metrics;
 
 import java.time.Duration;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.util.Assert;
 
 /**
- * Meters of the API service: job submissions and operator requests. The request counter
+ * Meters of the API service: job submissions (the {@link MeterFamily#INGEST ingest}
+ * family) and operator requests (the {@link MeterFamily#OPERATOR operator} family), each
+ * registered once the service uses it. The request counter
  * {@code fetchbox_api_requests_total} is recorded by the starter for every request
  * ({@link ApiRequestMetrics}), not here.
  *
@@ -21,24 +21,29 @@ import org.springframework.util.Assert;
  *
  * @since 0.1.0
  */
-public class ApiMetrics implements MeterBinder {
+public class ApiMetrics extends MeterFamilyRecorderSupport {
 
-	private final CounterFamily<IngestResult> jobs = new CounterFamily<>(FetchboxMeter.INGEST_JOBS,
-			(result) -> Tags.of("result", result.tagValue()));
+	private final CounterFamily<IngestResult> jobs;
 
-	private final CounterFamily<String> bytes = CounterFamily.single(FetchboxMeter.INGEST_BYTES);
+	private final CounterFamily<String> bytes;
 
-	private final TimerFamily<String> duration = TimerFamily.single(FetchboxMeter.INGEST_DURATION);
+	private final TimerFamily<String> duration;
 
-	private final CounterFamily<String> operatorRequests = CounterFamily.single(FetchboxMeter.OPERATOR_REQUESTS);
+	private final CounterFamily<String> operatorRequests;
 
 	public ApiMetrics() {
-		// Every result shows with 0 from the start, so rate() and alerts work at once.
+		super(MeterFamily.INGEST, MeterFamily.OPERATOR);
+		FamilyExport ingest = export(MeterFamily.INGEST);
+		// Each result shows at 0 once the family is exported: rate() works at once.
+		this.jobs = new CounterFamily<>(ingest, FetchboxMeter.INGEST_JOBS,
+				(result) -> Tags.of("result", result.tagValue()));
 		for (IngestResult result : IngestResult.values()) {
-			this.jobs.add(result, 0);
+			this.jobs.showOnExport(result);
 		}
-		this.bytes.add("", 0);
-		this.operatorRequests.add("", 0);
+		this.bytes = CounterFamily.single(ingest, FetchboxMeter.INGEST_BYTES).showOnExport("");
+		this.duration = TimerFamily.single(ingest, FetchboxMeter.INGEST_DURATION).showOnExport("");
+		this.operatorRequests = CounterFamily.single(export(MeterFamily.OPERATOR), FetchboxMeter.OPERATOR_REQUESTS)
+			.showOnExport("");
 	}
 
 	/**
@@ -72,15 +77,6 @@ public class ApiMetrics implements MeterBinder {
 	private void ingest(IngestResult result, Duration duration) {
 		this.jobs.increment(result);
 		this.duration.record("", duration);
-	}
-
-	@Override
-	public void bindTo(MeterRegistry registry) {
-		this.jobs.bindTo(registry);
-		this.bytes.bindTo(registry);
-		this.operatorRequests.bindTo(registry);
-		this.duration.bindTo(registry);
-		this.duration.register("");
 	}
 
 }

@@ -34,7 +34,9 @@ public class ApiRequestMetrics implements MeterBinder {
 	private static final Set<Integer> KNOWN_STATUSES = Set.of(200, 201, 202, 204, 206, 301, 302, 303, 304, 307, 308,
 			400, 401, 403, 404, 405, 406, 409, 410, 412, 413, 415, 422, 429, 500, 501, 502, 503, 504);
 
-	private final CounterFamily<RequestKey> requests = new CounterFamily<>(FetchboxMeter.API_REQUESTS,
+	private final FamilyExport export = FamilyExport.always();
+
+	private final CounterFamily<RequestKey> requests = new CounterFamily<>(this.export, FetchboxMeter.API_REQUESTS,
 			(key) -> Tags.of("status", key.status(), "route", key.route()));
 
 	private final Set<String> routes = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -73,7 +75,7 @@ public class ApiRequestMetrics implements MeterBinder {
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		this.requests.bindTo(registry);
+		this.export.bindTo(registry);
 	}
 
 	private record RequestKey(String status, String route) {

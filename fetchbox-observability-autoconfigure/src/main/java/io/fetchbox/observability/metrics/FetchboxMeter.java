@@ -26,99 +26,101 @@ import org.jspecify.annotations.Nullable;
 public enum FetchboxMeter {
 
 	/** Requests served, by status and matched route template. */
-	API_REQUESTS("fetchbox.api.requests", Meter.Type.COUNTER, "requests", "fetchbox_api_requests_total",
+	API_REQUESTS(null, "fetchbox.api.requests", Meter.Type.COUNTER, "requests", "fetchbox_api_requests_total",
 			"HTTP requests served, by status and matched route template (UNMATCHED when no handler matched)", "status",
 			"route"),
 
 	/** Job submissions, by result. */
-	INGEST_JOBS("fetchbox.ingest.jobs", Meter.Type.COUNTER, "jobs", "fetchbox_ingest_jobs_total",
+	INGEST_JOBS(MeterFamily.INGEST, "fetchbox.ingest.jobs", Meter.Type.COUNTER, "jobs", "fetchbox_ingest_jobs_total",
 			"Job submissions, by result", "result"),
 
 	/** Payload bytes of accepted job submissions. */
-	INGEST_BYTES("fetchbox.ingest.bytes", Meter.Type.COUNTER, BaseUnits.BYTES, "fetchbox_ingest_bytes_total",
-			"Request payload bytes of accepted job submissions"),
+	INGEST_BYTES(MeterFamily.INGEST, "fetchbox.ingest.bytes", Meter.Type.COUNTER, BaseUnits.BYTES,
+			"fetchbox_ingest_bytes_total", "Request payload bytes of accepted job submissions"),
 
 	/** Time to ingest a job submission. */
-	INGEST_DURATION("fetchbox.ingest.duration", Meter.Type.TIMER, null, "fetchbox_ingest_duration_seconds",
-			"Time to validate, record and publish a job submission"),
+	INGEST_DURATION(MeterFamily.INGEST, "fetchbox.ingest.duration", Meter.Type.TIMER, null,
+			"fetchbox_ingest_duration_seconds", "Time to validate, record and publish a job submission"),
 
 	/** Requests to the operator endpoints. */
-	OPERATOR_REQUESTS("fetchbox.operator.requests", Meter.Type.COUNTER, "requests", "fetchbox_operator_requests_total",
-			"Requests to the operator endpoints (log tail, job inspection)"),
+	OPERATOR_REQUESTS(MeterFamily.OPERATOR, "fetchbox.operator.requests", Meter.Type.COUNTER, "requests",
+			"fetchbox_operator_requests_total", "Requests to the operator endpoints (log tail, job inspection)"),
 
 	/** Tasks being processed right now. */
-	WORKER_TASKS_INFLIGHT("fetchbox.worker.tasks.inflight", Meter.Type.GAUGE, null, "fetchbox_worker_tasks_inflight",
-			"Download tasks being processed by this worker right now"),
+	WORKER_TASKS_INFLIGHT(MeterFamily.WORKER, "fetchbox.worker.tasks.inflight", Meter.Type.GAUGE, null,
+			"fetchbox_worker_tasks_inflight", "Download tasks being processed by this worker right now"),
 
 	/** Time to download a resource. */
-	WORKER_DOWNLOAD_LATENCY("fetchbox.worker.download.latency", Meter.Type.TIMER, null,
+	WORKER_DOWNLOAD_LATENCY(MeterFamily.WORKER, "fetchbox.worker.download.latency", Meter.Type.TIMER, null,
 			"fetchbox_worker_download_latency_seconds", "Time to download a resource (successful downloads)"),
 
 	/** Failed downloads, by failure code. */
-	WORKER_DOWNLOAD_FAILURES("fetchbox.worker.download.failures", Meter.Type.COUNTER, "failures",
+	WORKER_DOWNLOAD_FAILURES(MeterFamily.WORKER, "fetchbox.worker.download.failures", Meter.Type.COUNTER, "failures",
 			"fetchbox_worker_download_failures_total", "Failed download attempts, by failure code", "code"),
 
 	/** Failed storage uploads, by failure code. */
-	WORKER_STORAGE_FAILURES("fetchbox.worker.storage.failures", Meter.Type.COUNTER, "failures",
+	WORKER_STORAGE_FAILURES(MeterFamily.WORKER, "fetchbox.worker.storage.failures", Meter.Type.COUNTER, "failures",
 			"fetchbox_worker_storage_failures_total", "Failed uploads to object storage, by failure code", "code"),
 
 	/** Tasks sent to the dead letter topic. */
-	WORKER_DLQ("fetchbox.worker.dlq", Meter.Type.COUNTER, null, "fetchbox_worker_dlq_total",
+	WORKER_DLQ(MeterFamily.WORKER, "fetchbox.worker.dlq", Meter.Type.COUNTER, null, "fetchbox_worker_dlq_total",
 			"Tasks given up on and published to the dead letter topic"),
 
 	/** Proxy failures, by pool. */
-	PROXY_FAILURES("fetchbox.proxy.failures", Meter.Type.COUNTER, "failures", "fetchbox_proxy_failures_total",
-			"Download attempts that failed because of the proxy, by proxy pool", "pool"),
+	PROXY_FAILURES(MeterFamily.PROXY, "fetchbox.proxy.failures", Meter.Type.COUNTER, "failures",
+			"fetchbox_proxy_failures_total", "Download attempts that failed because of the proxy, by proxy pool",
+			"pool"),
 
 	/** Tasks processed, by job type, outcome and trace context presence. */
-	WORKER_TASKS("fetchbox.worker.tasks", Meter.Type.COUNTER, "tasks", "fetchbox_worker_tasks_total",
+	WORKER_TASKS(MeterFamily.WORKER, "fetchbox.worker.tasks", Meter.Type.COUNTER, "tasks",
+			"fetchbox_worker_tasks_total",
 			"Download tasks processed, by job type, outcome and whether the task arrived with trace context",
 			"job_type", "outcome", "trace"),
 
 	/** Time to process a task. */
-	WORKER_TASK_DURATION("fetchbox.worker.task.duration", Meter.Type.TIMER, null,
+	WORKER_TASK_DURATION(MeterFamily.WORKER, "fetchbox.worker.task.duration", Meter.Type.TIMER, null,
 			"fetchbox_worker_task_duration_seconds", "Time to process a download task, by job type and outcome",
 			"job_type", "outcome"),
 
 	/** Task retries, by job type. */
-	WORKER_RETRIES("fetchbox.worker.retries", Meter.Type.COUNTER, "retries", "fetchbox_worker_retries_total",
-			"Download tasks scheduled for another attempt, by job type", "job_type"),
+	WORKER_RETRIES(MeterFamily.WORKER, "fetchbox.worker.retries", Meter.Type.COUNTER, "retries",
+			"fetchbox_worker_retries_total", "Download tasks scheduled for another attempt, by job type", "job_type"),
 
 	/** Jobs created in the ledger. */
-	LEDGER_JOBS_CREATED("fetchbox.ledger.jobs.created", Meter.Type.COUNTER, null, "fetchbox_ledger_jobs_created_total",
-			"Job snapshots created in the ledger"),
+	LEDGER_JOBS_CREATED(MeterFamily.LEDGER, "fetchbox.ledger.jobs.created", Meter.Type.COUNTER, null,
+			"fetchbox_ledger_jobs_created_total", "Job snapshots created in the ledger"),
 
 	/** Job updates in the ledger. */
-	LEDGER_JOBS_UPDATED("fetchbox.ledger.jobs.updated", Meter.Type.COUNTER, null, "fetchbox_ledger_jobs_updated_total",
-			"Job snapshot updates written to the ledger"),
+	LEDGER_JOBS_UPDATED(MeterFamily.LEDGER, "fetchbox.ledger.jobs.updated", Meter.Type.COUNTER, null,
+			"fetchbox_ledger_jobs_updated_total", "Job snapshot updates written to the ledger"),
 
 	/** Job log records written to the ledger. */
-	LEDGER_LOGS_WRITTEN("fetchbox.ledger.logs.written", Meter.Type.COUNTER, null, "fetchbox_ledger_logs_written_total",
-			"Job log records written to the ledger"),
+	LEDGER_LOGS_WRITTEN(MeterFamily.LEDGER, "fetchbox.ledger.logs.written", Meter.Type.COUNTER, null,
+			"fetchbox_ledger_logs_written_total", "Job log records written to the ledger"),
 
 	/** Submissions answered from an earlier one with the same idempotency key. */
-	LEDGER_IDEMPOTENCY_HITS("fetchbox.ledger.idempotency.hits", Meter.Type.COUNTER, null,
+	LEDGER_IDEMPOTENCY_HITS(MeterFamily.LEDGER, "fetchbox.ledger.idempotency.hits", Meter.Type.COUNTER, null,
 			"fetchbox_ledger_idempotency_hits_total",
 			"Submissions answered from an earlier one with the same idempotency key"),
 
 	/** Submissions whose idempotency key was new. */
-	LEDGER_IDEMPOTENCY_MISSES("fetchbox.ledger.idempotency.misses", Meter.Type.COUNTER, null,
+	LEDGER_IDEMPOTENCY_MISSES(MeterFamily.LEDGER, "fetchbox.ledger.idempotency.misses", Meter.Type.COUNTER, null,
 			"fetchbox_ledger_idempotency_misses_total", "Submissions whose idempotency key was not seen before"),
 
 	/** Jobs removed by retention. */
-	LEDGER_PRUNED_JOBS("fetchbox.ledger.pruned.jobs", Meter.Type.COUNTER, null, "fetchbox_ledger_pruned_jobs_total",
-			"Jobs removed from the ledger by retention"),
+	LEDGER_PRUNED_JOBS(MeterFamily.LEDGER, "fetchbox.ledger.pruned.jobs", Meter.Type.COUNTER, null,
+			"fetchbox_ledger_pruned_jobs_total", "Jobs removed from the ledger by retention"),
 
 	/** Job log records removed by retention. */
-	LEDGER_PRUNED_LOGS("fetchbox.ledger.pruned.logs", Meter.Type.COUNTER, null, "fetchbox_ledger_pruned_logs_total",
-			"Job log records removed from the ledger by retention"),
+	LEDGER_PRUNED_LOGS(MeterFamily.LEDGER, "fetchbox.ledger.pruned.logs", Meter.Type.COUNTER, null,
+			"fetchbox_ledger_pruned_logs_total", "Job log records removed from the ledger by retention"),
 
 	/** Consumer lag per partition. */
-	QUEUE_LAG("fetchbox.queue.lag", Meter.Type.GAUGE, "messages", "fetchbox_queue_lag_messages",
+	QUEUE_LAG(null, "fetchbox.queue.lag", Meter.Type.GAUGE, "messages", "fetchbox_queue_lag_messages",
 			"Messages not yet consumed by the consumer group, per topic partition", "topic", "partition", "group"),
 
 	/** Readiness of the service. */
-	SERVICE_READY("service.ready", Meter.Type.GAUGE, null, "service_ready",
+	SERVICE_READY(null, "service.ready", Meter.Type.GAUGE, null, "service_ready",
 			"Whether the service is ready (1) or not (0): the result of the readiness health group");
 
 	/**
@@ -129,6 +131,8 @@ public enum FetchboxMeter {
 			Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
 			Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10),
 			Duration.ofSeconds(30), Duration.ofSeconds(60) };
+
+	private final @Nullable MeterFamily family;
 
 	private final String meterName;
 
@@ -142,14 +146,24 @@ public enum FetchboxMeter {
 
 	private final List<String> tagKeys;
 
-	FetchboxMeter(String meterName, Meter.Type type, @Nullable String baseUnit, String prometheusName,
-			String description, String... tagKeys) {
+	FetchboxMeter(@Nullable MeterFamily family, String meterName, Meter.Type type, @Nullable String baseUnit,
+			String prometheusName, String description, String... tagKeys) {
+		this.family = family;
 		this.meterName = meterName;
 		this.type = type;
 		this.baseUnit = baseUnit;
 		this.prometheusName = prometheusName;
 		this.description = description;
 		this.tagKeys = List.of(tagKeys);
+	}
+
+	/**
+	 * The family the meter belongs to, exported only by services that use it, or
+	 * {@code null} for a meter every service exports when it records it.
+	 * @return the family
+	 */
+	public @Nullable MeterFamily family() {
+		return this.family;
 	}
 
 	/**

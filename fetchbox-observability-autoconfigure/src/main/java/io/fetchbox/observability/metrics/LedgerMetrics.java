@@ -1,17 +1,15 @@
 package io.fetchbox.observability.metrics;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.MeterBinder;
-
 import org.springframework.util.Assert;
 
 /**
  * Meters of the job ledger: snapshots created and updated, job logs written, idempotency
- * hits and misses, and what retention pruned.
+ * hits and misses, and what retention pruned. They form the {@link MeterFamily#LEDGER
+ * ledger} family: registered (all at 0) once the service uses it.
  *
  * @since 0.1.0
  */
-public class LedgerMetrics implements MeterBinder {
+public class LedgerMetrics extends MeterFamilyRecorderSupport {
 
 	private final CounterFamily<String> jobsCreated = single(FetchboxMeter.LEDGER_JOBS_CREATED);
 
@@ -26,6 +24,10 @@ public class LedgerMetrics implements MeterBinder {
 	private final CounterFamily<String> prunedJobs = single(FetchboxMeter.LEDGER_PRUNED_JOBS);
 
 	private final CounterFamily<String> prunedLogs = single(FetchboxMeter.LEDGER_PRUNED_LOGS);
+
+	public LedgerMetrics() {
+		super(MeterFamily.LEDGER);
+	}
 
 	/**
 	 * A job snapshot was created.
@@ -75,21 +77,8 @@ public class LedgerMetrics implements MeterBinder {
 		this.prunedLogs.add("", logs);
 	}
 
-	@Override
-	public void bindTo(MeterRegistry registry) {
-		this.jobsCreated.bindTo(registry);
-		this.jobsUpdated.bindTo(registry);
-		this.logsWritten.bindTo(registry);
-		this.idempotencyHits.bindTo(registry);
-		this.idempotencyMisses.bindTo(registry);
-		this.prunedJobs.bindTo(registry);
-		this.prunedLogs.bindTo(registry);
-	}
-
-	private static CounterFamily<String> single(FetchboxMeter meter) {
-		CounterFamily<String> family = CounterFamily.single(meter);
-		family.add("", 0);
-		return family;
+	private CounterFamily<String> single(FetchboxMeter meter) {
+		return CounterFamily.single(export(MeterFamily.LEDGER), meter).showOnExport("");
 	}
 
 }

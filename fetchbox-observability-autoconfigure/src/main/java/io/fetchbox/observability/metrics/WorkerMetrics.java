@@ -4,16 +4,16 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.binder.MeterBinder;
 import org.jspecify.annotations.Nullable;
 
 import io.fetchbox.observability.jobs.TaskOutcome;
 
 /**
  * Meters of a download worker: tasks (in flight, processed, duration, retries),
- * downloads, storage and proxy failures, and dead letters.
+ * downloads, storage failures and dead letters (the {@link MeterFamily#WORKER worker}
+ * family), and proxy failures (the {@link MeterFamily#PROXY proxy} family), each
+ * registered once the service uses it.
  *
  * <pre class="code">
  * WorkerMetrics.Task task = workerMetrics.startTask(jobType, traceparent != null);
@@ -32,7 +32,7 @@ import io.fetchbox.observability.jobs.TaskOutcome;
  *
  * @since 0.1.0
  */
-public class WorkerMetrics implements MeterBinder {
+public class WorkerMetrics extends MeterFamilyRecorderSupport {
 
 	private final BoundedTagValues jobTypes = new BoundedTagValues(100);
 
@@ -40,38 +40,58 @@ public class WorkerMetrics implements MeterBinder {
 
 	private final AtomicInteger inflight = new AtomicInteger();
 
-	private final CounterFamily<TaskKey> tasks = new CounterFamily<>(FetchboxMeter.WORKER_TASKS,
-			(key) -> Tags.of("job_type", key.jobType(), "outcome", key.outcome().tagValue(), "trace",
-					key.tracePresent() ? "present" : "missing"));
+	private final FamilyExport worker;
 
-	private final TimerFamily<DurationKey> taskDuration = new TimerFamily<>(FetchboxMeter.WORKER_TASK_DURATION,
-			(key) -> Tags.of("job_type", key.jobType(), "outcome", key.outcome().tagValue()));
+	private final CounterFamily<TaskKey> tasks;
 
-	private final CounterFamily<String> retries = new CounterFamily<>(FetchboxMeter.WORKER_RETRIES,
-			(jobType) -> Tags.of("job_type", jobType));
+	private final TimerFamily<DurationKey> taskDuration;
 
-	private final TimerFamily<String> downloadLatency = TimerFamily.single(FetchboxMeter.WORKER_DOWNLOAD_LATENCY);
+	private final CounterFamily<String> retries;
 
-	private final CounterFamily<DownloadFailureCode> downloadFailures = new CounterFamily<>(
-			FetchboxMeter.WORKER_DOWNLOAD_FAILURES, (code) -> Tags.of("code", code.tagValue()));
+	private final TimerFamily<String> downloadLatency;
 
-	private final CounterFamily<StorageFailureCode> storageFailures = new CounterFamily<>(
-			FetchboxMeter.WORKER_STORAGE_FAILURES, (code) -> Tags.of("code", code.tagValue()));
+	private final CounterFamily<DownloadFailureCode> downloadFailures;
 
-	private final CounterFamily<String> proxyFailures = new CounterFamily<>(FetchboxMeter.PROXY_FAILURES,
-			(pool) -> Tags.of("pool", pool));
+	private final CounterFamily<StorageFailureCode> storageFailures;
 
-	private final CounterFamily<String> deadLetters = CounterFamily.single(FetchboxMeter.WORKER_DLQ);
+	private final CounterFamily<String> deadLetters;
+
+	private final CounterFamily<String> proxyFailures;
 
 	public WorkerMetrics() {
-		// Closed sets show with 0 from the start, so rate() and alerts work at once.
+		super(MeterFamily.WORKER, MeterFamily.PROXY);
+		this.worker = export(MeterFamily.WORKER);
+		this.worker.add((registry) -> this.worker
+			.registered(FetchboxMeter.WORKER_TASKS_INFLIGHT.gauge(this.inflight, AtomicInteger::doubleValue)
+				.register(registry)));
+		this.tasks = new CounterFamily<>(this.worker, FetchboxMeter.WORKER_TASKS,
+				(key) -> Tags.of("job_type", key.jobType(), "outcome", key.outcome().tagValue(), "trace",
+						key.tracePresent() ? "present" : "missing"));
+		this.taskDuration = new TimerFamily<>(this.worker, FetchboxMeter.WORKER_TASK_DURATION,
+				(key) -> Tags.of("job_type", key.jobType(), "outcome", key.outcome().tagValue()));
+		this.retries = new CounterFamily<>(this.worker, FetchboxMeter.WORKER_RETRIES,
+				(jobType) -> Tags.of("job_type", jobType));
+		this.downloadLatency = TimerFamily.single(this.worker, FetchboxMeter.WORKER_DOWNLOAD_LATENCY).showOnExport("");
+		this.downloadFailures = new CounterFamily<>(this.worker, FetchboxMeter.WORKER_DOWNLOAD_FAILURES,
+				(code) -> Tags.of("code", code.tagValue()));
+		this.storageFailures = new CounterFamily<>(this.worker, FetchboxMeter.WORKER_STORAGE_FAILURES,
+				(code) -> Tags.of("code", code.tagValue()));
+		this.deadLetters = CounterFamily.single(this.worker, FetchboxMeter.WORKER_DLQ).showOnExport("");
+		this.proxyFailures = new CounterFamily<>(export(MeterFamily.PROXY), FetchboxMeter.PROXY_FAILURES,
+				(pool) -> Tags.of("pool", pool));
+		// Closed sets show with 0 once the family is exported, so rate() and alerts
+		// work at once. Job types are open: the task counter's zero baseline is the
+		// "unknown" job type, with every outcome and trace value.
 		for (DownloadFailureCode code : DownloadFailureCode.values()) {
-			this.downloadFailures.add(code, 0);
+			this.downloadFailures.showOnExport(code);
 		}
 		for (StorageFailureCode code : StorageFailureCode.values()) {
-			this.storageFailures.add(code, 0);
+			this.storageFailures.showOnExport(code);
 		}
-		this.deadLetters.add("", 0);
+		for (TaskOutcome outcome : TaskOutcome.values()) {
+			this.tasks.showOnExport(new TaskKey(BoundedTagValues.UNKNOWN, outcome, true));
+			this.tasks.showOnExport(new TaskKey(BoundedTagValues.UNKNOWN, outcome, false));
+		}
 	}
 
 	/**
@@ -82,6 +102,7 @@ public class WorkerMetrics implements MeterBinder {
 	 * @return the running task
 	 */
 	public Task startTask(@Nullable String jobType, boolean tracePresent) {
+		this.worker.inUse();
 		this.inflight.incrementAndGet();
 		return new Task(jobType, tracePresent, System.nanoTime());
 	}
@@ -125,6 +146,15 @@ public class WorkerMetrics implements MeterBinder {
 	}
 
 	/**
+	 * The worker downloads through a proxy pool: its failure counter shows at 0 from now
+	 * on, so {@code rate()} and the proxy alert have a baseline before the first failure.
+	 * @param pool the proxy pool's name
+	 */
+	public void proxyPoolConfigured(@Nullable String pool) {
+		this.proxyFailures.add(this.pools.tagValue(pool), 0);
+	}
+
+	/**
 	 * A download attempt failed because of its proxy.
 	 * @param pool the proxy pool's name
 	 */
@@ -153,20 +183,6 @@ public class WorkerMetrics implements MeterBinder {
 	 */
 	public int inflight() {
 		return this.inflight.get();
-	}
-
-	@Override
-	public void bindTo(MeterRegistry registry) {
-		FetchboxMeter.WORKER_TASKS_INFLIGHT.gauge(this.inflight, AtomicInteger::doubleValue).register(registry);
-		this.tasks.bindTo(registry);
-		this.taskDuration.bindTo(registry);
-		this.retries.bindTo(registry);
-		this.downloadLatency.bindTo(registry);
-		this.downloadLatency.register("");
-		this.downloadFailures.bindTo(registry);
-		this.storageFailures.bindTo(registry);
-		this.proxyFailures.bindTo(registry);
-		this.deadLetters.bindTo(registry);
 	}
 
 	private record TaskKey(String jobType, TaskOutcome outcome, boolean tracePresent) {

@@ -68,6 +68,11 @@ class HealthAndMetricsIggyTests {
 				"--fetchbox.telemetry.health.timeout=" + BUDGET.toMillis() + "ms",
 				"--fetchbox.telemetry.health.storage.directory=" + temp,
 				"--fetchbox.telemetry.health.ledger.tables=jobs",
+				// The probed service records nothing itself: export the families the
+				// scrape checks below.
+				"--fetchbox.telemetry.metrics.families.ingest=true",
+				"--fetchbox.telemetry.metrics.families.worker=true",
+				"--fetchbox.telemetry.metrics.families.ledger=true",
 				"--test.ledger.url=jdbc:h2:file:" + temp.resolve("ledger") + ";DB_CLOSE_DELAY=-1",
 				// Buckets on Boot's request timer, where the trace exemplar goes.
 				"--management.metrics.distribution.percentiles-histogram.http.server.requests=true");

@@ -41,7 +41,7 @@ class SeparateManagementPortTests {
 		}
 		context = new SpringApplicationBuilder(ProbedApplication.class).run("--spring.config.name=fetchbox-health-test",
 				"--server.port=0", "--spring.application.name=worker", "--fetchbox.telemetry.logging.format=text",
-				"--fetchbox.telemetry.metrics-addr=127.0.0.1:0",
+				"--fetchbox.telemetry.metrics-addr=127.0.0.1:0", "--fetchbox.telemetry.metrics.families.worker=true",
 				"--fetchbox.telemetry.iggy.address=127.0.0.1:" + closedPort, "--fetchbox.telemetry.health.timeout=1s",
 				"--test.ledger.url=jdbc:h2:file:" + temp.resolve("ledger"));
 	}

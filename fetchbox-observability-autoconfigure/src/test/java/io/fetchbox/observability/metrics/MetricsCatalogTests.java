@@ -151,7 +151,10 @@ class MetricsCatalogTests {
 		task.complete(TaskOutcome.FAILED);
 		PrometheusScrape scrape = scrape();
 		assertThat(scrape.value("fetchbox_worker_tasks_inflight")).isZero();
-		assertThat(scrape.samples("fetchbox_worker_tasks_total")).hasSize(1);
+		assertThat(scrape.samples("fetchbox_worker_tasks_total"))
+			.filteredOn((sample) -> sample.labels().get("job_type").equals("image"))
+			.singleElement()
+			.satisfies((sample) -> assertThat(sample.value()).isEqualTo(1));
 	}
 
 	@Test

@@ -118,10 +118,13 @@ class OperatorAssetsTests {
 			.filter((line) -> line.startsWith("| `"))
 			.toList();
 		for (FetchboxMeter meter : FetchboxMeter.values()) {
+			MeterFamily owner = meter.family();
+			String family = (owner != null) ? "`" + owner.key() + "`" : "every service";
 			assertThat(rows).as("docs row for %s", meter)
 				.anySatisfy((row) -> assertThat(row).startsWith("| `" + meter.meterName() + "` |")
 					.contains("`" + meter.prometheusName() + "`")
-					.contains("| " + meter.type().name().toLowerCase() + " |"));
+					.contains("| " + meter.type().name().toLowerCase() + " |")
+					.contains("| " + family + " |"));
 		}
 	}
 
@@ -156,15 +159,20 @@ class OperatorAssetsTests {
 		return names;
 	}
 
-	// Every series name a FetchBox service's scrape has for the catalog and the job log
-	// emitter (whose meters belong to the job log concern).
+	// Every series name a FetchBox service's scrape can have for the catalog (every
+	// family
+	// exported) and the job log emitter (whose meters belong to the job log concern).
 	private static Set<String> scrapedNames() {
 		PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 		ApiMetrics api = new ApiMetrics();
-		api.bindTo(registry);
 		WorkerMetrics worker = new WorkerMetrics();
+		LedgerMetrics ledger = new LedgerMetrics();
+		for (MeterFamilyRecorder recorder : List.of(api, worker, ledger)) {
+			recorder.families().forEach((family) -> recorder.forceFamily(family, true));
+		}
+		api.bindTo(registry);
 		worker.bindTo(registry);
-		new LedgerMetrics().bindTo(registry);
+		ledger.bindTo(registry);
 		QueueMetrics queue = new QueueMetrics();
 		queue.bindTo(registry);
 		ApiRequestMetrics requests = new ApiRequestMetrics();

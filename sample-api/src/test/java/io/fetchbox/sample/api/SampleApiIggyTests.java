@@ -21,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -42,6 +43,7 @@ import static org.awaitility.Awaitility.await;
  * problem details, task messages with trace context, and the ledger kept current from
  * {@code jobs.status}.
  */
+@AutoConfigureMetrics
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "fetchbox.sample.api.max-resources=5", "fetchbox.telemetry.logging.format=text" })
 class SampleApiIggyTests {
@@ -187,6 +189,18 @@ class SampleApiIggyTests {
 						.sendMessages(StreamId.of("fetchbox"), TopicId.of("jobs.status"),
 								Partitioning.messagesKey(jobId), List.of(iggyMessage)))
 			.get(10, TimeUnit.SECONDS);
+	}
+
+	@Test
+	void metricsCarryTheApiRolesFromTheStartAndNoWorkerSeries() throws Exception {
+		List<String> series = get("/metrics").body().lines().filter((line) -> !line.startsWith("#")).toList();
+		// At 0 until used, so rate() and the dashboards work at once.
+		assertThat(series)
+			.anyMatch((line) -> line.startsWith("fetchbox_ingest_jobs_total{") && line.contains("result=\"duplicate\""))
+			.anyMatch((line) -> line.startsWith("fetchbox_ingest_duration_seconds_count{"))
+			.anyMatch((line) -> line.startsWith("fetchbox_ledger_pruned_jobs_total{"))
+			.anyMatch((line) -> line.startsWith("fetchbox_operator_requests_total{"))
+			.noneMatch((line) -> line.startsWith("fetchbox_worker_") || line.startsWith("fetchbox_proxy_"));
 	}
 
 	private HttpResponse<String> post(String body) throws Exception {

@@ -47,6 +47,9 @@ class Downloader {
 		for (String pool : properties.getProxy().getPools().keySet()) {
 			if (!DIRECT.equals(pool)) {
 				parseProxy(pool, properties.getProxy().getPools().get(pool));
+				// Its failure counter shows at 0 from the start: the proxy alert has a
+				// baseline.
+				events.proxyPoolConfigured(pool);
 			}
 		}
 	}

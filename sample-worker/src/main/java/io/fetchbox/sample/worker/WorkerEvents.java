@@ -42,6 +42,10 @@ class WorkerEvents {
 		this.worker.storageFailed(storageCode(code));
 	}
 
+	void proxyPoolConfigured(String pool) {
+		this.worker.proxyPoolConfigured(pool);
+	}
+
 	void proxyFailed(String pool) {
 		this.worker.proxyFailed(pool);
 	}

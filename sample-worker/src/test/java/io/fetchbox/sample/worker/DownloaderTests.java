@@ -69,6 +69,13 @@ class DownloaderTests {
 	}
 
 	@Test
+	void configuredProxyPoolsShowAtZeroBeforeAnyFailure() {
+		assertThat(this.registry.find("fetchbox.proxy.failures").tags("pool", "broken").functionCounter()).isNotNull();
+		assertThat(count("fetchbox.proxy.failures", "pool", "broken")).isZero();
+		assertThat(this.registry.find("fetchbox.proxy.failures").tags("pool", "direct").meters()).isEmpty();
+	}
+
+	@Test
 	void failingProxyPoolFallsBackToTheNextPool() throws Exception {
 		Downloaded downloaded = this.downloader.download(task("localhost", "/files/b.txt"));
 		assertThat(downloaded.pool()).isEqualTo("direct");

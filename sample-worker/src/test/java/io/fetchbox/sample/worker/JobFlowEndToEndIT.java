@@ -77,6 +77,24 @@ class JobFlowEndToEndIT {
 		SampleServices.Worker firstWorker = startWorker("worker-1");
 		this.services.awaitReady(started, firstWorker);
 
+		// Each service exports the meters of its role from the start: the API its ingest,
+		// operator and ledger series, the worker its task series (at 0) and its proxy
+		// pool.
+		assertThat(get("http://127.0.0.1:" + apiPort + "/metrics").body())
+			.contains("fetchbox_ingest_jobs_total{", "fetchbox_operator_requests_total{",
+					"fetchbox_ledger_jobs_created_total{")
+			.doesNotContain("fetchbox_worker_", "fetchbox_proxy_");
+		await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+			String workerAtStart = get("http://127.0.0.1:" + firstWorker.managementPort() + "/metrics").body();
+			assertThat(workerAtStart)
+				.contains("fetchbox_worker_tasks_total{", "fetchbox_worker_dlq_total{",
+						"fetchbox_proxy_failures_total{pool=\"broken\"")
+				.doesNotContain("fetchbox_ingest_", "fetchbox_ledger_", "fetchbox_operator_");
+			assertThat(
+					sum(workerAtStart, "fetchbox_worker_tasks_total") + sum(workerAtStart, "fetchbox_worker_dlq_total"))
+				.isZero();
+		});
+
 		// A job's tasks share one partition and the worker polls batches of 4 in order:
 		// batch 1 is fast, batch 2 is slow, so the kill lands while batch 2 is in flight.
 		List<String> resources = new ArrayList<>();

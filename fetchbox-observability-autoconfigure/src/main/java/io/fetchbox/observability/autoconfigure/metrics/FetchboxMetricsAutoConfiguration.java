@@ -3,6 +3,7 @@ package io.fetchbox.observability.autoconfigure.metrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -10,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
@@ -30,7 +32,8 @@ import io.fetchbox.observability.metrics.WorkerMetrics;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the FetchBox meter catalog: the
- * typed metrics beans, the {@code service} common tag and the per-request counter.
+ * typed metrics beans, the {@code service} common tag, the per-request counter, and which
+ * meter families the service exports ({@code fetchbox.telemetry.metrics.families.*}).
  *
  * @since 0.1.0
  */
@@ -38,6 +41,7 @@ import io.fetchbox.observability.metrics.WorkerMetrics;
 		FetchboxTelemetryAutoConfiguration.class })
 @ConditionalOnClass({ MeterRegistry.class, MeterRegistryCustomizer.class })
 @ConditionalOnBean(MeterRegistry.class)
+@EnableConfigurationProperties(FetchboxMetricsProperties.class)
 public final class FetchboxMetricsAutoConfiguration {
 
 	/**
@@ -80,6 +84,13 @@ public final class FetchboxMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	ApiRequestMetrics fetchboxApiRequestMetrics() {
 		return new ApiRequestMetrics();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MeterFamiliesInitializer fetchboxMeterFamiliesInitializer(ConfigurableListableBeanFactory beanFactory,
+			FetchboxMetricsProperties properties) {
+		return new MeterFamiliesInitializer(beanFactory, properties);
 	}
 
 	@Configuration(proxyBeanMethods = false)

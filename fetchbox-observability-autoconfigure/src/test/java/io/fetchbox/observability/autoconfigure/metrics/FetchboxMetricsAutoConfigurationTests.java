@@ -51,7 +51,9 @@ class FetchboxMetricsAutoConfigurationTests {
 			MeterRegistryCustomizer<MeterRegistry> customizer = context.getBean("fetchboxServiceTagCustomizer",
 					MeterRegistryCustomizer.class);
 			customizer.customize(registry);
-			context.getBean(LedgerMetrics.class).bindTo(registry);
+			LedgerMetrics ledger = context.getBean(LedgerMetrics.class);
+			ledger.bindTo(registry);
+			ledger.jobCreated();
 			assertThat(registry.get("fetchbox.ledger.jobs.created").tag("service", "orders").functionCounter())
 				.isNotNull();
 		});
