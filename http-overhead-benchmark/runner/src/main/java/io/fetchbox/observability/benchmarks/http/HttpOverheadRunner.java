@@ -32,7 +32,9 @@ import java.util.zip.ZipFile;
  * pinned to one core while {@code wrk} loads it from the other, measured in alternating
  * rounds so that every variant sees the same machine noise. The main measure is the app
  * process's CPU time (user + system, from {@code /proc/<pid>/stat}) per request served,
- * which a busy machine disturbs least; throughput and p99 latency are reported beside it.
+ * which a busy machine disturbs least; also without the JIT compiler threads, whose work
+ * is left-over warmup that depends on how much CPU the machine gave the app during it.
+ * Throughput and p99 latency are reported beside them.
  * <p>
  * Phases: startup rounds (each variant started alone, time to the first 200 and Boot's
  * own "Started ... in" figure, RSS a few seconds later), then a load phase with every
@@ -112,8 +114,8 @@ public final class HttpOverheadRunner {
 			variants.add(variant(name.trim()));
 		}
 		int startupRounds = intOption("startup-rounds", 3);
-		int rounds = intOption("rounds", 3);
-		int warmup = intOption("warmup", 10);
+		int rounds = intOption("rounds", 5);
+		int warmup = intOption("warmup", 20);
 		int duration = intOption("duration", 15);
 		print("# HTTP overhead benchmark");
 		print("");
@@ -178,13 +180,14 @@ public final class HttpOverheadRunner {
 		print("");
 		print("## Per round");
 		print("");
-		print("| round | variant | CPU µs / request | req/s | p99 ms | errors |");
-		print("|---|---|---|---|---|---|");
+		print("| round | variant | CPU µs / request | without JIT | req/s | p99 ms | errors |");
+		print("|---|---|---|---|---|---|---|");
 		for (int round = 0; round < rounds; round++) {
 			for (Variant variant : variants) {
 				Load load = loads.get(variant.name).get(round);
-				print(String.format(Locale.ROOT, "| %d | %s | %.0f | %.0f | %.2f | %d |", round, variant.name,
-						load.cpuMicrosPerRequest, load.requestsPerSecond, load.p99Millis, load.errors));
+				print(String.format(Locale.ROOT, "| %d | %s | %.0f | %.0f | %.0f | %.2f | %d |", round, variant.name,
+						load.cpuMicrosPerRequest, load.cpuMicrosWithoutJitPerRequest, load.requestsPerSecond,
+						load.p99Millis, load.errors));
 			}
 		}
 		print("");
@@ -193,21 +196,27 @@ public final class HttpOverheadRunner {
 		String anchor = variants.get(0).name;
 		String hand = apps.containsKey("hand-assembled") ? "hand-assembled" : null;
 		Function<String, Double> cpu = (name) -> median(loads.get(name), (l) -> l.cpuMicrosPerRequest);
+		Function<String, Double> cpuWithoutJit = (name) -> median(loads.get(name),
+				(l) -> l.cpuMicrosWithoutJitPerRequest);
 		Function<String, Double> rps = (name) -> median(loads.get(name), (l) -> l.requestsPerSecond);
-		Function<String, Double> startup = (name) -> median(startupMs.get(name));
-		Function<String, Double> rss = (name) -> median(rssAfterStart.get(name));
+		Function<String, Double> startup = (name) -> median(startupMs.getOrDefault(name, List.of()));
+		Function<String, Double> rss = (name) -> median(rssAfterStart.getOrDefault(name, List.of()));
 		print("| variant | CPU µs / request | × " + anchor + ((hand != null) ? " | × hand-assembled" : "")
-				+ " | req/s | × " + anchor + " | p99 ms | first 200 ms | × " + anchor
-				+ " | Boot 'Started' ms | RSS after start MB | Δ " + anchor
-				+ " | RSS after load MB | added jars MB (files) |");
-		print("|---|---|---|" + ((hand != null) ? "---|" : "") + "---|---|---|---|---|---|---|---|---|---|");
+				+ " | without JIT µs | × " + anchor + ((hand != null) ? " | × hand-assembled" : "") + " | req/s | × "
+				+ anchor + " | p99 ms | first 200 ms | × " + anchor + " | Boot 'Started' ms | RSS after start MB | Δ "
+				+ anchor + " | RSS after load MB | added jars MB (files) |");
+		print("|---|---|---|" + ((hand != null) ? "---|---|" : "")
+				+ "---|---|---|---|---|---|---|---|---|---|---|---|");
 		Map<String, String> addedJars = addedJars(variants);
 		for (Variant variant : variants) {
 			String name = variant.name;
 			print(String.format(Locale.ROOT,
-					"| %s | %.0f | %.2f%s | %.0f | %.2f | %.2f | %.0f | %.2f | %s | %.0f | %+.0f | %.0f | %s |", name,
-					cpu.apply(name), cpu.apply(name) / cpu.apply(anchor),
+					"| %s | %.0f | %.2f%s | %.0f | %.2f%s | %.0f | %.2f | %.2f | %.0f | %.2f | %s | %.0f | %+.0f | %.0f | %s |",
+					name, cpu.apply(name), cpu.apply(name) / cpu.apply(anchor),
 					(hand != null) ? String.format(Locale.ROOT, " | %.2f", cpu.apply(name) / cpu.apply(hand)) : "",
+					cpuWithoutJit.apply(name), cpuWithoutJit.apply(name) / cpuWithoutJit.apply(anchor),
+					(hand != null) ? String.format(Locale.ROOT, " | %.2f",
+							cpuWithoutJit.apply(name) / cpuWithoutJit.apply(hand)) : "",
 					rps.apply(name), rps.apply(name) / rps.apply(anchor), median(loads.get(name), (l) -> l.p99Millis),
 					startup.apply(name), startup.apply(name) / startup.apply(anchor),
 					bootStartedMs.containsKey(name)
@@ -291,10 +300,10 @@ public final class HttpOverheadRunner {
 	}
 
 	private Load load(App app, int seconds) throws Exception {
-		long cpuBefore = cpuTicks(app.process);
+		long[] cpuBefore = cpuTicks(app.process);
 		String wrk = exec("taskset", "-c", option("load-cpu", "1"), "wrk", "-t1", "-c" + option("connections", "16"),
 				"-d" + seconds + "s", "--latency", "http://127.0.0.1:" + app.port + "/hello");
-		long cpuAfter = cpuTicks(app.process);
+		long[] cpuAfter = cpuTicks(app.process);
 		Files.writeString(this.out.resolve(app.variant.name + "-wrk.txt"), wrk + "\n",
 				java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
 		Matcher requests = WRK_REQUESTS.matcher(wrk);
@@ -309,8 +318,9 @@ public final class HttpOverheadRunner {
 		if (socketErrors.find()) {
 			log("%s socket errors: %s", app.variant.name, socketErrors.group(1));
 		}
-		double cpuMicros = (cpuAfter - cpuBefore) * 1e6 / this.clockTicks;
-		return new Load(cpuMicros / served, served / elapsed,
+		double cpuMicros = (cpuAfter[0] - cpuBefore[0]) * 1e6 / this.clockTicks;
+		double cpuMicrosWithoutJit = (cpuAfter[1] - cpuBefore[1]) * 1e6 / this.clockTicks;
+		return new Load(cpuMicros / served, cpuMicrosWithoutJit / served, served / elapsed,
 				Double.parseDouble(p99.group(1)) * unitSeconds(p99.group(2)) * 1000,
 				errors.find() ? Long.parseLong(errors.group(1)) : 0);
 	}
@@ -325,10 +335,34 @@ public final class HttpOverheadRunner {
 		};
 	}
 
-	/** User + system CPU time of the process, in clock ticks ({@code man 5 proc}). */
-	private long cpuTicks(Process process) throws IOException {
-		String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
-		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+	/**
+	 * User + system CPU time of the process, in clock ticks ({@code man 5 proc}): all of
+	 * it, and without the JIT compiler threads.
+	 */
+	private long[] cpuTicks(Process process) throws IOException {
+		long total = ticks(Path.of("/proc/" + process.pid() + "/stat"));
+		long compilers = 0;
+		try (var tasks = Files.list(Path.of("/proc/" + process.pid() + "/task"))) {
+			for (Path task : tasks.toList()) {
+				Path stat = task.resolve("stat");
+				try {
+					String content = Files.readString(stat);
+					String name = content.substring(content.indexOf('(') + 1, content.lastIndexOf(')'));
+					if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+						compilers += ticks(stat);
+					}
+				}
+				catch (IOException ex) {
+					// the thread ended
+				}
+			}
+		}
+		return new long[] { total, total - compilers };
+	}
+
+	private static long ticks(Path stat) throws IOException {
+		String content = Files.readString(stat);
+		String[] fields = content.substring(content.lastIndexOf(')') + 2).split(" ");
 		// fields[0] is field 3 (state): utime is field 14, stime field 15
 		return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
 	}
@@ -425,6 +459,9 @@ public final class HttpOverheadRunner {
 	}
 
 	private static double median(List<Double> values) {
+		if (values.isEmpty()) {
+			return Double.NaN;
+		}
 		List<Double> sorted = new ArrayList<>(values);
 		Collections.sort(sorted);
 		int middle = sorted.size() / 2;
@@ -459,7 +496,8 @@ public final class HttpOverheadRunner {
 	private record App(Variant variant, int port, Process process, Path log, double firstOkMillis) {
 	}
 
-	private record Load(double cpuMicrosPerRequest, double requestsPerSecond, double p99Millis, long errors) {
+	private record Load(double cpuMicrosPerRequest, double cpuMicrosWithoutJitPerRequest, double requestsPerSecond,
+			double p99Millis, long errors) {
 	}
 
 }
