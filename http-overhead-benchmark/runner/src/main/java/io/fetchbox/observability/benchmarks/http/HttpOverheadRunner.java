@@ -36,11 +36,11 @@ import java.util.zip.ZipFile;
  * is left-over warmup that depends on how much CPU the machine gave the app during it.
  * Throughput and p99 latency are reported beside them.
  * <p>
- * Phases: startup rounds (each variant started alone, time to the first 200 and Boot's
- * own "Started ... in" figure, RSS a few seconds later), then a load phase with every
- * variant running: one warmup per variant, then {@code rounds} rounds in rotated order.
- * The apps' stdout and stderr go to one file per variant, so every variant pays for
- * writing its log lines the same way.
+ * Phases: startup rounds (each variant started alone, time to the first 200, the CPU the
+ * process used until then, Boot's own "Started ... in" figure, RSS a few seconds later),
+ * then a load phase with every variant running: one warmup per variant, then
+ * {@code rounds} rounds in rotated order. The apps' stdout and stderr go to one file per
+ * variant, so every variant pays for writing its log lines the same way.
  * <p>
  * Options ({@code --name=value}): {@code jars} (directory holding
  * {@code http-overhead-<variant>.jar} and {@code opentelemetry-javaagent.jar}),
@@ -130,6 +130,7 @@ public final class HttpOverheadRunner {
 		print("");
 
 		Map<String, List<Double>> startupMs = new LinkedHashMap<>();
+		Map<String, List<Double>> startupCpuMs = new LinkedHashMap<>();
 		Map<String, List<Double>> bootStartedMs = new LinkedHashMap<>();
 		Map<String, List<Double>> rssAfterStart = new LinkedHashMap<>();
 		for (int round = 0; round < startupRounds; round++) {
@@ -137,14 +138,16 @@ public final class HttpOverheadRunner {
 				App app = start(variant, basePort() + 10, "startup-" + round);
 				try {
 					startupMs.computeIfAbsent(variant.name, (k) -> new ArrayList<>()).add(app.firstOkMillis);
+					startupCpuMs.computeIfAbsent(variant.name, (k) -> new ArrayList<>()).add(app.startupCpuMillis);
 					Thread.sleep(3000);
 					rssAfterStart.computeIfAbsent(variant.name, (k) -> new ArrayList<>()).add(rssMb(app.process));
 					Double started = bootStartedMillis(app.log);
 					if (started != null) {
 						bootStartedMs.computeIfAbsent(variant.name, (k) -> new ArrayList<>()).add(started);
 					}
-					log("startup %s round %d: first 200 after %.0f ms, Boot 'Started' %s ms, RSS %.0f MB", variant.name,
-							round, app.firstOkMillis, started, last(rssAfterStart.get(variant.name)));
+					log("startup %s round %d: first 200 after %.0f ms (CPU %.0f ms), Boot 'Started' %s ms, RSS %.0f MB",
+							variant.name, round, app.firstOkMillis, app.startupCpuMillis, started,
+							last(rssAfterStart.get(variant.name)));
 				}
 				finally {
 					stop(app.process);
@@ -200,25 +203,28 @@ public final class HttpOverheadRunner {
 				(l) -> l.cpuMicrosWithoutJitPerRequest);
 		Function<String, Double> rps = (name) -> median(loads.get(name), (l) -> l.requestsPerSecond);
 		Function<String, Double> startup = (name) -> median(startupMs.getOrDefault(name, List.of()));
+		Function<String, Double> startupCpu = (name) -> median(startupCpuMs.getOrDefault(name, List.of()));
 		Function<String, Double> rss = (name) -> median(rssAfterStart.getOrDefault(name, List.of()));
 		print("| variant | CPU µs / request | × " + anchor + ((hand != null) ? " | × hand-assembled" : "")
 				+ " | without JIT µs | × " + anchor + ((hand != null) ? " | × hand-assembled" : "") + " | req/s | × "
-				+ anchor + " | p99 ms | first 200 ms | × " + anchor + " | Boot 'Started' ms | RSS after start MB | Δ "
-				+ anchor + " | RSS after load MB | added jars MB (files) |");
+				+ anchor + " | p99 ms | first 200 ms | × " + anchor + " | CPU to first 200 ms | × " + anchor
+				+ " | Boot 'Started' ms | RSS after start MB | Δ " + anchor
+				+ " | RSS after load MB | added jars MB (files) |");
 		print("|---|---|---|" + ((hand != null) ? "---|---|" : "")
-				+ "---|---|---|---|---|---|---|---|---|---|---|---|");
+				+ "---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 		Map<String, String> addedJars = addedJars(variants);
 		for (Variant variant : variants) {
 			String name = variant.name;
 			print(String.format(Locale.ROOT,
-					"| %s | %.0f | %.2f%s | %.0f | %.2f%s | %.0f | %.2f | %.2f | %.0f | %.2f | %s | %.0f | %+.0f | %.0f | %s |",
+					"| %s | %.0f | %.2f%s | %.0f | %.2f%s | %.0f | %.2f | %.2f | %.0f | %.2f | %.0f | %.2f | %s | %.0f | %+.0f | %.0f | %s |",
 					name, cpu.apply(name), cpu.apply(name) / cpu.apply(anchor),
 					(hand != null) ? String.format(Locale.ROOT, " | %.2f", cpu.apply(name) / cpu.apply(hand)) : "",
 					cpuWithoutJit.apply(name), cpuWithoutJit.apply(name) / cpuWithoutJit.apply(anchor),
 					(hand != null) ? String.format(Locale.ROOT, " | %.2f",
 							cpuWithoutJit.apply(name) / cpuWithoutJit.apply(hand)) : "",
 					rps.apply(name), rps.apply(name) / rps.apply(anchor), median(loads.get(name), (l) -> l.p99Millis),
-					startup.apply(name), startup.apply(name) / startup.apply(anchor),
+					startup.apply(name), startup.apply(name) / startup.apply(anchor), startupCpu.apply(name),
+					startupCpu.apply(name) / startupCpu.apply(anchor),
 					bootStartedMs.containsKey(name)
 							? String.format(Locale.ROOT, "%.0f", median(bootStartedMs.get(name))) : "-",
 					rss.apply(name), rss.apply(name) - rss.apply(anchor), rssAfterLoad.get(name), addedJars.get(name)));
@@ -288,7 +294,8 @@ public final class HttpOverheadRunner {
 			try {
 				if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
 					double firstOk = (System.nanoTime() - startedAt) / 1e6;
-					return new App(variant, port, process, log, firstOk);
+					double cpuMillis = cpuTicks(process)[0] * 1000.0 / this.clockTicks;
+					return new App(variant, port, process, log, firstOk, cpuMillis);
 				}
 			}
 			catch (IOException ex) {
@@ -493,7 +500,8 @@ public final class HttpOverheadRunner {
 	private record Variant(String name, Path jar, Path agent, List<String> jvmArgs, List<String> appArgs) {
 	}
 
-	private record App(Variant variant, int port, Process process, Path log, double firstOkMillis) {
+	private record App(Variant variant, int port, Process process, Path log, double firstOkMillis,
+			double startupCpuMillis) {
 	}
 
 	private record Load(double cpuMicrosPerRequest, double cpuMicrosWithoutJitPerRequest, double requestsPerSecond,

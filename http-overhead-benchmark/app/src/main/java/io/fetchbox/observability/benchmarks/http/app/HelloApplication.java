@@ -28,7 +28,8 @@ public class HelloApplication {
 	public static void main(String[] args) {
 		SpringApplication application = new SpringApplication(HelloApplication.class);
 		if (Boolean.getBoolean("hello.record-startup")) {
-			// For profiling startup: steps at /actuator/startup when that endpoint is exposed.
+			// For profiling startup: steps at /actuator/startup when that endpoint is
+			// exposed.
 			application.setApplicationStartup(new BufferingApplicationStartup(20_000));
 		}
 		application.run(args);
