@@ -38,15 +38,17 @@ import java.util.zip.ZipFile;
  * <p>
  * Phases: startup rounds (each variant started alone, time to the first 200, the CPU the
  * process used until then, Boot's own "Started ... in" figure, RSS a few seconds later),
- * then a load phase with every variant running: one warmup per variant, then
- * {@code rounds} rounds in rotated order. The apps' stdout and stderr go to one file per
- * variant, so every variant pays for writing its log lines the same way.
+ * then a load phase with every variant running: one warmup per variant (repeated until it
+ * served {@code warmup-requests}), then {@code rounds} rounds in rotated order. The apps'
+ * stdout and stderr go to one file per variant, so every variant pays for writing its log
+ * lines the same way.
  * <p>
  * Options ({@code --name=value}): {@code jars} (directory holding
  * {@code http-overhead-<variant>.jar} and {@code opentelemetry-javaagent.jar}),
- * {@code out}, {@code variants}, {@code warmup}, {@code duration}, {@code rounds},
- * {@code startup-rounds}, {@code connections}, {@code app-cpu}, {@code load-cpu},
- * {@code port}, {@code jvm-args} (added to every variant, space separated).
+ * {@code out}, {@code variants}, {@code warmup}, {@code warmup-requests},
+ * {@code duration}, {@code rounds}, {@code startup-rounds}, {@code connections},
+ * {@code app-cpu}, {@code load-cpu}, {@code port}, {@code jvm-args} (added to every
+ * variant, space separated).
  */
 public final class HttpOverheadRunner {
 
@@ -160,10 +162,18 @@ public final class HttpOverheadRunner {
 		for (Variant variant : variants) {
 			apps.put(variant.name, start(variant, port++, "load"));
 		}
+		int warmupRequests = intOption("warmup-requests", 100_000);
 		for (Variant variant : variants) {
-			Load load = load(apps.get(variant.name), warmup);
-			log("warmup %s: %.0f req/s, %.1f us CPU/request", variant.name, load.requestsPerSecond,
-					load.cpuMicrosPerRequest);
+			// A busy machine can leave an app too little CPU to warm up in the given
+			// time:
+			// repeat until it served enough requests (at most five times).
+			long served = 0;
+			for (int attempt = 0; attempt < 5 && served < warmupRequests; attempt++) {
+				Load load = load(apps.get(variant.name), warmup);
+				served += load.requests;
+				log("warmup %s: %.0f req/s, %.1f us CPU/request", variant.name, load.requestsPerSecond,
+						load.cpuMicrosPerRequest);
+			}
 		}
 		Map<String, List<Load>> loads = new LinkedHashMap<>();
 		for (int round = 0; round < rounds; round++) {
@@ -327,7 +337,7 @@ public final class HttpOverheadRunner {
 		}
 		double cpuMicros = (cpuAfter[0] - cpuBefore[0]) * 1e6 / this.clockTicks;
 		double cpuMicrosWithoutJit = (cpuAfter[1] - cpuBefore[1]) * 1e6 / this.clockTicks;
-		return new Load(cpuMicros / served, cpuMicrosWithoutJit / served, served / elapsed,
+		return new Load(served, cpuMicros / served, cpuMicrosWithoutJit / served, served / elapsed,
 				Double.parseDouble(p99.group(1)) * unitSeconds(p99.group(2)) * 1000,
 				errors.find() ? Long.parseLong(errors.group(1)) : 0);
 	}
@@ -504,8 +514,8 @@ public final class HttpOverheadRunner {
 			double startupCpuMillis) {
 	}
 
-	private record Load(double cpuMicrosPerRequest, double cpuMicrosWithoutJitPerRequest, double requestsPerSecond,
-			double p99Millis, long errors) {
+	private record Load(long requests, double cpuMicrosPerRequest, double cpuMicrosWithoutJitPerRequest,
+			double requestsPerSecond, double p99Millis, long errors) {
 	}
 
 }
