@@ -46,11 +46,6 @@ public class ApiRequestMetricsFilter extends RequestCompletionFilter {
 		return new CompletionListener(request, response);
 	}
 
-	@Override
-	protected boolean shouldNotFilterAsyncDispatch() {
-		return true;
-	}
-
 	private void record(HttpServletRequest request, int status) {
 		this.metrics.record(status, route(request, status));
 	}

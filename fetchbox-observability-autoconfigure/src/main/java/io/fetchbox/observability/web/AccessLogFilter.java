@@ -36,14 +36,17 @@ public class AccessLogFilter extends RequestCompletionFilter {
 
 	private static final AntPathMatcher matcher = new AntPathMatcher();
 
-	private final List<String> excludePaths;
+	private final String[] excludePaths;
+
+	private final String[] excludePrefixes;
 
 	/**
 	 * Create a filter.
 	 * @param excludePaths Ant-style path patterns (without the context path) not to log
 	 */
 	public AccessLogFilter(List<String> excludePaths) {
-		this.excludePaths = List.copyOf(excludePaths);
+		this.excludePaths = excludePaths.toArray(String[]::new);
+		this.excludePrefixes = excludePaths.stream().map(AccessLogFilter::literalPrefix).toArray(String[]::new);
 	}
 
 	@Override
@@ -52,12 +55,36 @@ public class AccessLogFilter extends RequestCompletionFilter {
 			return true;
 		}
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		for (String pattern : this.excludePaths) {
-			if (matcher.match(pattern, path)) {
+		// The matcher ignores empty path segments, so "//x" can match a pattern "/x":
+		// only
+		// paths without them may skip it on a prefix mismatch.
+		boolean prefixesDecide = !path.contains("//");
+		for (int i = 0; i < this.excludePaths.length; i++) {
+			if ((!prefixesDecide || path.startsWith(this.excludePrefixes[i]))
+					&& matcher.match(this.excludePaths[i], path)) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * The part of a pattern before its first wildcard, without a trailing separator
+	 * ({@code /health/**} also matches {@code /health}): every path the pattern matches
+	 * starts with it, so most requests are decided by a {@code startsWith}, not the
+	 * matcher.
+	 */
+	static String literalPrefix(String pattern) {
+		int end = pattern.length();
+		for (int i = 0; i < pattern.length(); i++) {
+			char c = pattern.charAt(i);
+			if (c == '*' || c == '?' || c == '{') {
+				end = i;
+				break;
+			}
+		}
+		String prefix = pattern.substring(0, end);
+		return prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
 	}
 
 	@Override

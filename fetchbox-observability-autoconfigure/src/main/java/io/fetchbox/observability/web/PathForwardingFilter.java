@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Serves fixed paths by forwarding them, inside the server, to other paths: FetchBox's
@@ -22,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * @since 0.1.0
  */
-public class PathForwardingFilter extends OncePerRequestFilter {
+public class PathForwardingFilter extends HttpRequestFilter {
 
 	private final Supplier<Map<String, String>> routes;
 

@@ -8,8 +8,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.web.filter.OncePerRequestFilter;
-
 /**
  * A filter that acts once a request is complete: right after the chain for a synchronous
  * request, or through an {@link AsyncListener} when the request went asynchronous. The
@@ -17,7 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * @since 0.1.0
  */
-public abstract class RequestCompletionFilter extends OncePerRequestFilter {
+public abstract class RequestCompletionFilter extends HttpRequestFilter {
 
 	@Override
 	protected final void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

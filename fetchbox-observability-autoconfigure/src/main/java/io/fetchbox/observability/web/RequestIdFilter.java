@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.MDC;
 
 import org.springframework.util.Assert;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.fetchbox.observability.logging.CorrelationKeys;
 
@@ -20,7 +19,7 @@ import io.fetchbox.observability.logging.CorrelationKeys;
  *
  * @since 0.1.0
  */
-public class RequestIdFilter extends OncePerRequestFilter {
+public class RequestIdFilter extends HttpRequestFilter {
 
 	private final String header;
 

@@ -1,6 +1,7 @@
 package io.fetchbox.observability.autoconfigure.tracing;
 
 import java.time.Duration;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,10 +16,15 @@ import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class OtlpTracingEnvironmentPostProcessorTests {
 
 	private static final String EXPORT = "management.opentelemetry.tracing.export.otlp.";
+
+	private static final String OTLP_REGISTRY = "io.micrometer.registry.otlp.OtlpMeterRegistry";
+
+	private static final String OKHTTP_GRPC_SENDER = "io.opentelemetry.exporter.sender.okhttp.internal.OkHttpGrpcSenderProvider";
 
 	private final OtlpTracingEnvironmentPostProcessor processor = new OtlpTracingEnvironmentPostProcessor();
 
@@ -55,8 +61,19 @@ class OtlpTracingEnvironmentPostProcessorTests {
 		this.environment.withProperty("fetchbox.telemetry.otlp.enabled", "true")
 			.withProperty("fetchbox.telemetry.otlp.protocol", "grpc")
 			.withProperty("fetchbox.telemetry.otlp.endpoint", "http://collector:4317");
-		process();
+		process(new GeneratedClassLoader(getClass().getClassLoader(), OKHTTP_GRPC_SENDER));
 		assertThat(this.environment.getProperty(EXPORT + "transport")).isEqualTo("grpc");
+	}
+
+	@Test
+	void grpcWithoutGrpcSenderFailsNamingProperty() {
+		// The starter's class path: the OTLP exporter over the JDK HTTP client, no gRPC
+		// sender.
+		this.environment.withProperty("fetchbox.telemetry.otlp.enabled", "true")
+			.withProperty("fetchbox.telemetry.otlp.protocol", "grpc");
+		assertThatIllegalStateException().isThrownBy(this::process)
+			.withMessageContaining("'fetchbox.telemetry.otlp.protocol' is 'grpc'")
+			.withMessageContaining("opentelemetry-exporter-sender-okhttp");
 	}
 
 	@Test
@@ -84,8 +101,8 @@ class OtlpTracingEnvironmentPostProcessorTests {
 		process();
 		assertThat(this.environment.containsProperty("management.otlp.metrics.export.enabled")).isFalse();
 		SpringApplication application = new SpringApplication();
-		application
-			.setResourceLoader(new DefaultResourceLoader(new OtlpRegistryClassLoader(getClass().getClassLoader())));
+		application.setResourceLoader(
+				new DefaultResourceLoader(new GeneratedClassLoader(getClass().getClassLoader(), OTLP_REGISTRY)));
 		this.processor.postProcessEnvironment(this.environment, application);
 		assertThat(this.environment.getProperty("management.otlp.metrics.export.enabled")).isEqualTo("false");
 	}
@@ -94,8 +111,8 @@ class OtlpTracingEnvironmentPostProcessorTests {
 	void explicitOtlpMetricsSettingWins() {
 		this.environment.withProperty("management.otlp.metrics.export.enabled", "true");
 		SpringApplication application = new SpringApplication();
-		application
-			.setResourceLoader(new DefaultResourceLoader(new OtlpRegistryClassLoader(getClass().getClassLoader())));
+		application.setResourceLoader(
+				new DefaultResourceLoader(new GeneratedClassLoader(getClass().getClassLoader(), OTLP_REGISTRY)));
 		this.processor.postProcessEnvironment(this.environment, application);
 		assertThat(this.environment.getProperty("management.otlp.metrics.export.enabled")).isEqualTo("true");
 	}
@@ -104,25 +121,32 @@ class OtlpTracingEnvironmentPostProcessorTests {
 		this.processor.postProcessEnvironment(this.environment, new SpringApplication());
 	}
 
+	private void process(ClassLoader classLoader) {
+		SpringApplication application = new SpringApplication();
+		application.setResourceLoader(new DefaultResourceLoader(classLoader));
+		this.processor.postProcessEnvironment(this.environment, application);
+	}
+
 	/**
-	 * Class loader that has a (generated, empty) {@code OtlpMeterRegistry}, standing in
-	 * for {@code micrometer-registry-otlp} on the class path.
+	 * Class loader that has (generated, empty) classes of the given names, standing in
+	 * for a library on the class path, such as {@code micrometer-registry-otlp}.
 	 */
-	static class OtlpRegistryClassLoader extends ClassLoader {
+	static class GeneratedClassLoader extends ClassLoader {
 
-		private static final String NAME = "io.micrometer.registry.otlp.OtlpMeterRegistry";
+		private final Set<String> names;
 
-		OtlpRegistryClassLoader(ClassLoader parent) {
+		GeneratedClassLoader(ClassLoader parent, String... names) {
 			super(parent);
+			this.names = Set.of(names);
 		}
 
 		@Override
 		protected Class<?> findClass(String name) throws ClassNotFoundException {
-			if (!NAME.equals(name)) {
+			if (!this.names.contains(name)) {
 				throw new ClassNotFoundException(name);
 			}
 			ClassWriter writer = new ClassWriter(0);
-			writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, NAME.replace('.', '/'), null, "java/lang/Object", null);
+			writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, name.replace('.', '/'), null, "java/lang/Object", null);
 			writer.visitEnd();
 			byte[] bytes = writer.toByteArray();
 			return defineClass(name, bytes, 0, bytes.length);
