@@ -1,10 +1,6 @@
 package io.fetchbox.observability.jobs;
 
-import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
-
-import io.fetchbox.observability.jobs.JobObservationDocumentation.TaskHighCardinalityKeys;
-import io.fetchbox.observability.jobs.JobObservationDocumentation.TaskLowCardinalityKeys;
 
 /**
  * Default {@link JobScopeObservationConvention}: observation {@code fetchbox.job}, span
@@ -29,19 +25,13 @@ public class DefaultJobScopeObservationConvention implements JobScopeObservation
 
 	@Override
 	public KeyValues getLowCardinalityKeyValues(JobScopeContext context) {
-		TaskOutcome outcome = context.getOutcome();
-		return KeyValues.of(
-				KeyValue.of(TaskLowCardinalityKeys.JOB_TYPE, JobKeyValues.orUnknown(context.getJob().jobType())),
-				KeyValue.of(TaskLowCardinalityKeys.OUTCOME, (outcome != null) ? outcome.tagValue() : "unknown"),
-				KeyValue.of(TaskLowCardinalityKeys.TRACE, context.isTracePresent() ? "present" : "missing"));
+		return JobKeyValues.lowCardinality(context.getJob().jobType(), context.getOutcome(), context.isTracePresent());
 	}
 
 	@Override
 	public KeyValues getHighCardinalityKeyValues(JobScopeContext context) {
 		JobContext job = context.getJob();
-		return KeyValues.of(KeyValue.of(TaskHighCardinalityKeys.JOB_ID, job.jobId()),
-				KeyValue.of(TaskHighCardinalityKeys.RESOURCE_ID, job.resourceId()),
-				KeyValue.of(TaskHighCardinalityKeys.TENANT, job.tenant()));
+		return JobKeyValues.highCardinality(job.jobId(), job.resourceId(), job.tenant());
 	}
 
 }
