@@ -73,8 +73,8 @@ public final class JobScopes {
 	}
 
 	/**
-	 * Whether the thread is inside a trace: a current span, or a current observation
-	 * (which has one whenever tracing is on).
+	 * Whether the thread is inside a trace: a span is current (the current observation's,
+	 * or one restored by context propagation).
 	 */
 	boolean isTraceCurrent() {
 		return this.tracer.currentSpan() != null;

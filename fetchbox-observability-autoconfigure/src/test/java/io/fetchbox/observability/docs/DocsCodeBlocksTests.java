@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,11 +17,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The code blocks of README.md and docs/observability.md, as a user copies them: each is
  * a source file of this repository, included verbatim (marked by an
  * {@code <!-- include: path -->} line before it; the file is compiled and run by the test
- * suite), or output ({@code text}), or starts with a comment saying it is a fragment.
+ * suite), or output ({@code text}, {@code json}), or starts with a comment saying it is a
+ * fragment.
  */
 class DocsCodeBlocksTests {
 
 	private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+	/** Info strings of blocks that show output (log lines, responses), not code to copy. */
+	private static final Set<String> OUTPUT = Set.of("text", "json");
 
 	private static final Pattern INCLUDE = Pattern.compile("<!-- include: (\\S+) -->");
 
@@ -48,10 +53,10 @@ class DocsCodeBlocksTests {
 						.add(block.where() + ": differs from " + block.include() + " (copy the file into the block)");
 				}
 			}
-			else if (!block.info().equals("text") && (block.content().isEmpty()
+			else if (!OUTPUT.contains(block.info()) && (block.content().isEmpty()
 					|| !FRAGMENT.matcher(block.content().lines().findFirst().orElse("")).matches())) {
 				problems.add(block.where() + " (```" + block.info()
-						+ "): neither an included source, nor text output, nor marked as a fragment in its first line");
+						+ "): neither an included source, nor output (text, json), nor marked as a fragment in its first line");
 			}
 		}
 		assertThat(problems).isEmpty();

@@ -229,9 +229,11 @@ class JobFlowEndToEndIT {
 	}
 
 	private static List<String> cli(String... args) throws Exception {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-jar", Path.of("../fetchbox-iggy-cli/target/fetchbox-iggy-cli-" + VERSION + ".jar").toAbsolutePath()
-					.toString()));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+						Path.of("../fetchbox-iggy-cli/target/fetchbox-iggy-cli-" + VERSION + ".jar")
+							.toAbsolutePath()
+							.toString()));
 		command.addAll(List.of(args));
 		Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
 		String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
