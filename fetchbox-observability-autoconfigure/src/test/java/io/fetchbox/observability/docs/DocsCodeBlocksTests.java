@@ -24,7 +24,9 @@ class DocsCodeBlocksTests {
 
 	private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
-	/** Info strings of blocks that show output (log lines, responses), not code to copy. */
+	/**
+	 * Info strings of blocks that show output (log lines, responses), not code to copy.
+	 */
 	private static final Set<String> OUTPUT = Set.of("text", "json");
 
 	private static final Pattern INCLUDE = Pattern.compile("<!-- include: (\\S+) -->");
