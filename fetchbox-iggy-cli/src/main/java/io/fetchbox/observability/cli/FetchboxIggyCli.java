@@ -18,7 +18,8 @@ import picocli.CommandLine.ParameterException;
 		description = {
 				"Operator commands for the FetchBox Iggy topics: tail a job's logs or status, publish a task." },
 		footer = { "", "Connection: --address/--username/--password, or IGGY_ADDRESS, IGGY_USERNAME, IGGY_PASSWORD.",
-				"Exit codes: 0 ok, 1 usage, 2 connection or authentication, 3 not found.",
+				"Exit codes: 0 ok, 1 usage, 2 connection or authentication, 3 not found, 130 --follow stopped with "
+						+ "Ctrl-C.",
 				"Run 'fetchbox-iggy-cli COMMAND --help' for a command's options." })
 public final class FetchboxIggyCli implements Runnable {
 

@@ -1,7 +1,6 @@
 package io.fetchbox.observability.cli;
 
 import java.io.PrintWriter;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -13,25 +12,26 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import io.fetchbox.observability.messages.JobState;
 import io.fetchbox.observability.messages.JobStatus;
-import io.fetchbox.observability.tail.JobLogJson;
 import io.fetchbox.observability.tail.JobMessage;
 import io.fetchbox.observability.tail.TailListener;
 import io.fetchbox.observability.tail.TailRequest;
 import io.fetchbox.observability.tail.TailStart;
 
 /**
- * {@code tail-status}: print one job's status updates from {@code jobs.status}.
+ * {@code tail-status}: print one job's status messages from {@code jobs.status} and its
+ * current state.
  *
  * @since 0.1.0
  */
-@Command(name = "tail-status", sortOptions = false, mixinStandardHelpOptions = true,
-		description = { "Print one job's status updates from the jobs.status topic, oldest first; the last line is "
-				+ "the job's current state." },
+@Command(name = "tail-status", sortOptions = false, mixinStandardHelpOptions = true, description = {
+		"Print one job's status messages from the jobs.status topic, one line each in event-time order (within what "
+				+ "was read) with the resource, its outcome and the job's running totals, then a summary line: the "
+				+ "job's current state, totals and last error, as the job ledger computes them.",
+		"With --output json: each JobStatus message as it was appended, no summary." },
 		footer = { "", "Example:", "  fetchbox-iggy-cli tail-status --job-id 7f3c --follow", "",
 				"Exit codes: 0 ok, 1 usage, 2 connection or authentication, 3 stream/topic not found or "
-						+ "(without --follow) no status for the job." })
+						+ "(without --follow) no status for the job, 130 --follow stopped with Ctrl-C." })
 final class TailStatusCommand implements Callable<Integer> {
 
 	private static final JsonFormat.Printer JSON = JsonFormat.printer()
@@ -41,7 +41,9 @@ final class TailStatusCommand implements Callable<Integer> {
 	@Option(names = "--job-id", required = true, paramLabel = "ID", description = "Job whose status to print.")
 	String jobId;
 
-	@Option(names = { "-f", "--follow" }, description = "Keep printing new updates as they arrive (Ctrl-C to stop).")
+	@Option(names = { "-f", "--follow" },
+			description = "Keep printing new messages as they arrive, with a summary after each batch "
+					+ "(Ctrl-C to stop).")
 	boolean follow;
 
 	@Option(names = { "-o", "--output" }, paramLabel = "FORMAT", defaultValue = "pretty",
@@ -66,15 +68,28 @@ final class TailStatusCommand implements Callable<Integer> {
 			JobStatus status = decode(payload);
 			return (status != null) ? status.getJobId() : null;
 		});
+		StatusReport report = (this.output == OutputFormat.pretty) ? new StatusReport(this.jobId, out) : null;
 		return TailRun.run(this.connection, this.topic, this.jobId, this.follow, err,
 				(tailer, iggy) -> tailer.tail(request, new TailListener() {
 
 					@Override
 					public void onMessage(JobMessage message) throws InvalidProtocolBufferException {
 						JobStatus status = decode(message.payload());
-						if (status != null) {
-							out.println((TailStatusCommand.this.output == OutputFormat.json) ? JSON.print(status)
-									: pretty(status, message));
+						if (status == null) {
+							return;
+						}
+						if (report != null) {
+							report.read(status, message);
+						}
+						else {
+							out.println(JSON.print(status));
+						}
+					}
+
+					@Override
+					public void onIdle() {
+						if (report != null) {
+							report.caughtUp();
 						}
 					}
 
@@ -83,28 +98,14 @@ final class TailStatusCommand implements Callable<Integer> {
 						err.println(TailRun.retryWarning(iggy, error));
 					}
 
-				}));
-	}
+					@Override
+					public void onEnd(@Nullable Throwable error) {
+						if (report != null) {
+							report.caughtUp();
+						}
+					}
 
-	private static String pretty(JobStatus status, JobMessage message) {
-		Instant time = (status.getTimestampMs() > 0) ? Instant.ofEpochMilli(status.getTimestampMs())
-				: Instant.EPOCH.plusNanos(message.timestampMicros() * 1000);
-		StringBuilder line = new StringBuilder(120).append(JobLogJson.TIMESTAMP.format(time)).append(' ');
-		line.append((status.getState() == JobState.UNRECOGNIZED) ? "UNKNOWN"
-				: status.getState().name().substring("JOB_STATE_".length()));
-		line.append(" completed=")
-			.append(status.getResourcesCompleted())
-			.append('/')
-			.append(status.getResourcesTotal())
-			.append(" failed=")
-			.append(status.getResourcesFailed());
-		if (!status.getLastErrorCode().isEmpty() || !status.getLastErrorMessage().isEmpty()) {
-			line.append(" last_error=")
-				.append(PrettyLine.escape(status.getLastErrorCode()))
-				.append(": ")
-				.append(PrettyLine.escape(status.getLastErrorMessage()));
-		}
-		return line.toString();
+				}));
 	}
 
 	private static @Nullable JobStatus decode(byte[] payload) {

@@ -184,32 +184,80 @@ class FetchboxIggyCliIT {
 	}
 
 	@Test
-	void tailStatusPrintsTheJobsUpdates() throws Exception {
+	void tailStatusPrintsMessagesInEventTimeOrderAndEndsWithTheJobsRealState() throws Exception {
 		String job = "job-status";
-		publish("jobs.status", job,
-				JobStatus.newBuilder()
-					.setJobId(job)
-					.setState(JobState.JOB_STATE_IN_PROGRESS)
-					.setResourcesTotal(2)
-					.setTimestampMs(T0)
-					.build());
-		publish("jobs.status", job,
-				JobStatus.newBuilder()
-					.setJobId(job)
-					.setState(JobState.JOB_STATE_PARTIAL)
-					.setResourcesTotal(2)
-					.setResourcesCompleted(1)
-					.setResourcesFailed(1)
-					.setLastErrorCode("HTTP_404")
-					.setLastErrorMessage("not found")
-					.setTimestampMs(T0 + 1000)
-					.build());
+		// Appended in this order by two workers; their event times say otherwise.
+		publishStatus(job, null, queued(job, 3), T0);
+		publishStatus(job, "b", failed(job, "http_404", "Origin answered HTTP 404"), T0 + 300);
+		publishStatus(job, "a", completed(job), T0 + 200);
+		publishStatus(job, "c", started(job), T0 + 100);
+		publishStatus(job, "c", completed(job), T0 + 900);
+		publishStatus(job, "a", completed(job), T0 + 950);
 		Result result = run("tail-status", "--job-id", job);
 		assertThat(result.exitCode).isZero();
-		assertThat(result.out).containsExactly("2026-11-23T20:10:37.000Z IN_PROGRESS completed=0/2 failed=0",
-				"2026-11-23T20:10:38.000Z PARTIAL completed=1/2 failed=1 last_error=HTTP_404: not found");
+		assertThat(result.err).isEmpty();
+		assertThat(result.out).containsExactly(
+				"2026-11-23T20:10:37.000Z job queued -> QUEUED completed=0 failed=0 total=3",
+				"2026-11-23T20:10:37.100Z resource=c started -> IN_PROGRESS completed=0 failed=0 total=3",
+				"2026-11-23T20:10:37.200Z resource=a completed -> IN_PROGRESS completed=1 failed=0 total=3",
+				"2026-11-23T20:10:37.300Z resource=b failed http_404: Origin answered HTTP 404 -> IN_PROGRESS completed=1 failed=1 total=3",
+				"2026-11-23T20:10:37.900Z resource=c completed -> PARTIAL completed=2 failed=1 total=3",
+				"2026-11-23T20:10:37.950Z resource=a completed (duplicate, not counted) -> PARTIAL completed=2 failed=1 total=3",
+				"job job-status PARTIAL completed=2 failed=1 total=3 last_error=http_404: Origin answered HTTP 404");
 		Result json = run("tail-status", "--job-id", job, "--output", "json");
-		assertThat(json.out.get(1)).startsWith("{\"job_id\":\"job-status\",\"state\":\"JOB_STATE_PARTIAL\"");
+		assertThat(json.exitCode).isZero();
+		assertThat(json.out).hasSize(6);
+		assertThat(json.out.get(0))
+			.isEqualTo("{\"job_id\":\"job-status\",\"job_type\":\"crawl\",\"state\":\"JOB_STATE_QUEUED\","
+					+ "\"resources_total\":3,\"timestamp_ms\":\"1795464637000\"}");
+		assertThat(json.out.get(1))
+			.startsWith("{\"job_id\":\"job-status\",\"job_type\":\"crawl\",\"state\":\"JOB_STATE_IN_PROGRESS\"")
+			.contains("\"resources_failed\":1,\"last_error_code\":\"http_404\"");
+	}
+
+	@Test
+	void followStoppedWithCtrlCPrintsTheSummaryAndExits130() throws Exception {
+		String job = "job-sigint";
+		publishStatus(job, null, queued(job, 2), T0);
+		publishStatus(job, "a", completed(job), T0 + 10);
+		Process process = start(Map.of("IGGY_ADDRESS", iggy.address()), "tail-status", "--job-id", job, "--follow");
+		BlockingQueue<String> lines = lines(process);
+		try {
+			assertThat(lines.poll(30, TimeUnit.SECONDS)).endsWith("job queued -> QUEUED completed=0 failed=0 total=2");
+			assertThat(lines.poll(10, TimeUnit.SECONDS))
+				.endsWith("resource=a completed -> IN_PROGRESS completed=1 failed=0 total=2");
+			assertThat(lines.poll(10, TimeUnit.SECONDS))
+				.isEqualTo("job job-sigint IN_PROGRESS completed=1 failed=0 total=2");
+			publishStatus(job, "b", completed(job), T0 + 20);
+			assertThat(lines.poll(10, TimeUnit.SECONDS))
+				.endsWith("resource=b completed -> COMPLETED completed=2 failed=0 total=2");
+			assertThat(lines.poll(10, TimeUnit.SECONDS))
+				.isEqualTo("job job-sigint COMPLETED completed=2 failed=0 total=2");
+			Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start();
+			assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+			assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+			assertThat(process.exitValue()).isEqualTo(130);
+		}
+		finally {
+			process.destroyForcibly();
+		}
+	}
+
+	@Test
+	void tailLogsOrdersRecordsByTheirTimestamp() throws Exception {
+		String job = "job-order";
+		// Two threads of one worker: appended out of their logging order.
+		publish("jobs.logs", job,
+				log(job, 1, LogLevel.LOG_LEVEL_INFO, "thread b step").toBuilder().setTimestampMs(T0 + 30).build());
+		publish("jobs.logs", job,
+				log(job, 2, LogLevel.LOG_LEVEL_INFO, "thread a step").toBuilder().setTimestampMs(T0 + 10).build());
+		publish("jobs.logs", job,
+				log(job, 3, LogLevel.LOG_LEVEL_INFO, "thread a next").toBuilder().setTimestampMs(T0 + 20).build());
+		Result result = run("tail-logs", "--job-id", job, "--no-color");
+		assertThat(result.exitCode).isZero();
+		assertThat(result.out).extracting((line) -> line.substring(0, 40))
+			.containsExactly("2026-11-23T20:10:37.010Z INFO  thread a ", "2026-11-23T20:10:37.020Z INFO  thread a ",
+					"2026-11-23T20:10:37.030Z INFO  thread b ");
 	}
 
 	@Test
@@ -282,8 +330,13 @@ class FetchboxIggyCliIT {
 	 * content-type headers.
 	 */
 	private static void publish(String topic, String job, MessageLite payloadMessage) {
+		publish(topic, job, payloadMessage, Map.of());
+	}
+
+	private static void publish(String topic, String job, MessageLite payloadMessage, Map<String, String> more) {
 		byte[] payload = payloadMessage.toByteArray();
 		Map<HeaderKey, HeaderValue> headers = new HashMap<>();
+		more.forEach((name, value) -> headers.put(HeaderKey.fromString(name), HeaderValue.fromString(value)));
 		headers.put(HeaderKey.fromString("job_id"), HeaderValue.fromString(job));
 		headers.put(HeaderKey.fromString("content-type"), HeaderValue
 			.fromString("application/x-protobuf;type=fetchbox.jobs." + payloadMessage.getClass().getSimpleName()));
@@ -292,6 +345,40 @@ class FetchboxIggyCliIT {
 		client.messages()
 			.sendMessages(StreamId.of("fetchbox"), TopicId.of(topic), Partitioning.messagesKey(job),
 					List.of(new Message(header, payload, Map.of()).withUserHeaders(headers)));
+	}
+
+	private static void publishStatus(String job, String resourceId, JobStatus status, long timestampMs) {
+		publish("jobs.status", job, status.toBuilder().setTimestampMs(timestampMs).build(),
+				(resourceId != null) ? Map.of("resource_id", resourceId) : Map.of());
+	}
+
+	private static JobStatus queued(String job, int total) {
+		return JobStatus.newBuilder()
+			.setJobId(job)
+			.setJobType("crawl")
+			.setState(JobState.JOB_STATE_QUEUED)
+			.setResourcesTotal(total)
+			.build();
+	}
+
+	private static JobStatus started(String job) {
+		return JobStatus.newBuilder()
+			.setJobId(job)
+			.setJobType("crawl")
+			.setState(JobState.JOB_STATE_IN_PROGRESS)
+			.build();
+	}
+
+	private static JobStatus completed(String job) {
+		return started(job).toBuilder().setResourcesCompleted(1).build();
+	}
+
+	private static JobStatus failed(String job, String code, String message) {
+		return started(job).toBuilder()
+			.setResourcesFailed(1)
+			.setLastErrorCode(code)
+			.setLastErrorMessage(message)
+			.build();
 	}
 
 	private static Path jar() {

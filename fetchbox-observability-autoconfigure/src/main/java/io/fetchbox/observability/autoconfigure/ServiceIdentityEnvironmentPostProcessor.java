@@ -21,10 +21,11 @@ import io.fetchbox.observability.ServiceIdentity;
  * Contributes lowest-precedence defaults so that logs, metrics and traces agree on one
  * service identity before any bean exists (logging starts before the context):
  * {@code fetchbox.telemetry.service-name} falls back to {@code spring.application.name},
- * {@code fetchbox.telemetry.version} to the build version ({@code build-info.properties},
- * else the jar's {@code Implementation-Version}), and the OpenTelemetry resource gets the
- * same {@code service.name}, {@code service.version} and
- * {@code deployment.environment.name}. Anything set explicitly wins.
+ * {@code fetchbox.telemetry.version} to {@code spring.application.version} (which Boot
+ * takes from the main class's jar {@code Implementation-Version}), else the build version
+ * of {@code build-info.properties}, and the OpenTelemetry resource gets the same
+ * {@code service.name}, {@code service.version} and {@code deployment.environment.name}.
+ * Anything set explicitly wins.
  *
  * @since 0.1.0
  */
@@ -40,13 +41,16 @@ public class ServiceIdentityEnvironmentPostProcessor implements EnvironmentPostP
 		defaults.put("fetchbox.telemetry.service-name",
 				"${spring.application.name:" + ServiceIdentity.UNKNOWN_SERVICE + "}");
 		if (!environment.containsProperty("fetchbox.telemetry.version")) {
-			String buildVersion = buildVersion(application.getClassLoader());
-			if (buildVersion != null) {
-				defaults.put("fetchbox.telemetry.version", buildVersion);
-			}
-			else if (StringUtils.hasText(environment.getProperty("spring.application.version"))) {
-				// Boot's Implementation-Version of the main class's jar.
+			if (StringUtils.hasText(environment.getProperty("spring.application.version"))) {
+				// Set by the user, or by Boot from the main class's jar
+				// Implementation-Version.
 				defaults.put("fetchbox.telemetry.version", "${spring.application.version}");
+			}
+			else {
+				String buildVersion = buildVersion(application.getClassLoader());
+				if (buildVersion != null) {
+					defaults.put("fetchbox.telemetry.version", buildVersion);
+				}
 			}
 		}
 		defaults.put(RESOURCE_ATTRIBUTES + "[service.name]", "${fetchbox.telemetry.service-name}");

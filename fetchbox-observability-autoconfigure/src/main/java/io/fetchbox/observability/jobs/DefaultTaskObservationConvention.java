@@ -1,10 +1,7 @@
 package io.fetchbox.observability.jobs;
 
-import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 
-import io.fetchbox.observability.jobs.JobObservationDocumentation.TaskHighCardinalityKeys;
-import io.fetchbox.observability.jobs.JobObservationDocumentation.TaskLowCardinalityKeys;
 import io.fetchbox.observability.messages.DownloadTask;
 
 /**
@@ -30,19 +27,14 @@ public class DefaultTaskObservationConvention implements TaskObservationConventi
 
 	@Override
 	public KeyValues getLowCardinalityKeyValues(TaskReceiverContext context) {
-		TaskOutcome outcome = context.getOutcome();
-		return KeyValues.of(
-				KeyValue.of(TaskLowCardinalityKeys.JOB_TYPE, JobKeyValues.orUnknown(context.getTask().getJobType())),
-				KeyValue.of(TaskLowCardinalityKeys.OUTCOME, (outcome != null) ? outcome.tagValue() : "unknown"),
-				KeyValue.of(TaskLowCardinalityKeys.TRACE, context.isTracePresent() ? "present" : "missing"));
+		return JobKeyValues.lowCardinality(context.getTask().getJobType(), context.getOutcome(),
+				context.isTracePresent());
 	}
 
 	@Override
 	public KeyValues getHighCardinalityKeyValues(TaskReceiverContext context) {
 		DownloadTask task = context.getTask();
-		return KeyValues.of(KeyValue.of(TaskHighCardinalityKeys.JOB_ID, task.getJobId()),
-				KeyValue.of(TaskHighCardinalityKeys.RESOURCE_ID, task.getResourceId()),
-				KeyValue.of(TaskHighCardinalityKeys.TENANT, task.getTenant()));
+		return JobKeyValues.highCardinality(task.getJobId(), task.getResourceId(), task.getTenant());
 	}
 
 }

@@ -3,16 +3,15 @@ package io.fetchbox.observability.jobs;
 import java.time.Duration;
 
 import io.fetchbox.observability.joblog.JobLogFlusher;
-import io.fetchbox.observability.messages.DownloadTask;
 
 /**
- * Sends a job's buffered {@code jobs.logs} records when one of its task scopes ends, so a
- * task's logs (including its completion line) reach operators without waiting for the
- * flush interval.
+ * Sends a job's buffered {@code jobs.logs} records when one of its scopes ends (job
+ * scopes and task scopes alike), so the scope's logs (including its completion line)
+ * reach operators without waiting for the flush interval.
  *
  * @since 0.1.0
  */
-public class JobLogFlushingListener implements TaskScopeListener {
+public class JobLogFlushingListener implements JobScopeListener {
 
 	private final JobLogFlusher flusher;
 
@@ -25,9 +24,10 @@ public class JobLogFlushingListener implements TaskScopeListener {
 	}
 
 	@Override
-	public void taskFinished(DownloadTask task, TaskOutcome outcome, Duration duration, boolean tracePresent) {
-		if (!task.getJobId().isEmpty()) {
-			this.flusher.flush(task.getJobId());
+	public void scopeClosed(JobScope scope, TaskOutcome outcome, Duration duration) {
+		String jobId = scope.job().jobId();
+		if (!jobId.isEmpty()) {
+			this.flusher.flush(jobId);
 		}
 	}
 

@@ -6,12 +6,34 @@ import io.micrometer.observation.ObservationConvention;
 import io.micrometer.observation.docs.ObservationDocumentation;
 
 /**
- * Observations of the FetchBox job flow: publishing a {@code DownloadTask} and running it
- * in a worker.
+ * Observations of the FetchBox job flow: work done for a job in any code, publishing a
+ * {@code DownloadTask} and running it in a worker.
  *
  * @since 0.1.0
  */
 public enum JobObservationDocumentation implements ObservationDocumentation {
+
+	/**
+	 * Work for a job opened with {@code JobScopes.open}, a child of the thread's current
+	 * observation or span.
+	 */
+	JOB {
+		@Override
+		public Class<? extends ObservationConvention<? extends Observation.Context>> getDefaultConvention() {
+			return DefaultJobScopeObservationConvention.class;
+		}
+
+		@Override
+		public KeyName[] getLowCardinalityKeyNames() {
+			return new KeyName[] { TaskLowCardinalityKeys.JOB_TYPE, TaskLowCardinalityKeys.OUTCOME,
+					TaskLowCardinalityKeys.TRACE };
+		}
+
+		@Override
+		public KeyName[] getHighCardinalityKeyNames() {
+			return TaskHighCardinalityKeys.values();
+		}
+	},
 
 	/**
 	 * One task run by a worker, a child of the context the task carried.
@@ -78,8 +100,8 @@ public enum JobObservationDocumentation implements ObservationDocumentation {
 		},
 
 		/**
-		 * {@code present} when the task arrived with trace context, {@code missing}
-		 * otherwise.
+		 * {@code present} when the scope continued a trace (a task's message context, or
+		 * the thread's current span), {@code missing} when it started a new one.
 		 */
 		TRACE {
 			@Override

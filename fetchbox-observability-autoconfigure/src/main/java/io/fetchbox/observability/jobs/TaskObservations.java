@@ -3,20 +3,19 @@ package io.fetchbox.observability.jobs;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import io.fetchbox.observability.messages.DownloadTask;
 import io.fetchbox.observability.messages.MessageHeaders;
 
 /**
- * Entry point of the worker side of the job observation API: opens a {@link TaskScope}
+ * The worker side of the job observation API: opens a {@link TaskScope}, a
+ * {@link JobScope} whose span continues the trace a {@code DownloadTask} message carries,
  * around each task.
  *
  * <pre class="code">
@@ -36,31 +35,28 @@ public final class TaskObservations {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	private final ObservationRegistry registry;
+	private final JobScopes scopes;
 
 	private final @Nullable TaskObservationConvention convention;
-
-	private final List<TaskScopeListener> listeners;
 
 	private final AtomicInteger inflight = new AtomicInteger();
 
 	/**
 	 * Create a new instance.
-	 * @param registry the observation registry
+	 * @param scopes the job scopes the task scopes are opened with (and whose listeners
+	 * they notify)
 	 * @param convention a custom convention, or {@code null} for the default one
-	 * @param listeners listeners notified when scopes open and close
 	 */
-	public TaskObservations(ObservationRegistry registry, @Nullable TaskObservationConvention convention,
-			List<TaskScopeListener> listeners) {
-		this.registry = registry;
+	public TaskObservations(JobScopes scopes, @Nullable TaskObservationConvention convention) {
+		this.scopes = scopes;
 		this.convention = convention;
-		this.listeners = List.copyOf(listeners);
 	}
 
 	/**
 	 * Open the {@code task} observation for a task as a child of the trace context it
-	 * carries, put the job context into MDC, and count the task as in flight. The scope
-	 * is bound to the calling thread: close it on that thread.
+	 * carries (or, when it carries none, of the thread's current trace), put the job
+	 * context into MDC, and count the task as in flight. The scope is bound to the
+	 * calling thread: close it on that thread.
 	 * @param task the task
 	 * @param headers the message's string user headers ({@code traceparent},
 	 * {@code tracestate}, {@code baggage} are read from them)
@@ -68,11 +64,23 @@ public final class TaskObservations {
 	 */
 	public TaskScope start(DownloadTask task, Map<String, String> headers) {
 		Map<String, String> carrier = new HashMap<>(headers);
-		boolean tracePresent = carrier.containsKey(MessageHeaders.TRACEPARENT) || addTraceIdFallback(task, carrier);
+		boolean carried = carrier.containsKey(MessageHeaders.TRACEPARENT) || addTraceIdFallback(task, carrier);
+		// A message without trace context continues the thread's current trace, if any.
+		boolean tracePresent = carried || this.scopes.isTraceCurrent();
 		TaskReceiverContext context = new TaskReceiverContext(task, carrier, tracePresent);
 		Observation observation = JobObservationDocumentation.TASK.observation(this.convention,
-				DefaultTaskObservationConvention.INSTANCE, () -> context, this.registry);
-		return new TaskScope(observation, context, this.inflight, this.listeners);
+				DefaultTaskObservationConvention.INSTANCE, () -> context, this.scopes.registry());
+		JobContext job = JobContext.unchecked(task.getJobId(), task.getJobType(), task.getTenant(),
+				task.getResourceId());
+		this.inflight.incrementAndGet();
+		try {
+			return new TaskScope(this.scopes.openTask(observation, job, tracePresent, context.result()), task,
+					this.inflight);
+		}
+		catch (RuntimeException ex) {
+			this.inflight.decrementAndGet();
+			throw ex;
+		}
 	}
 
 	/**

@@ -20,16 +20,14 @@ public class TaskReceiverContext extends ReceiverContext<Map<String, String>> {
 
 	private final boolean tracePresent;
 
-	private @Nullable TaskOutcome outcome;
-
-	private @Nullable String failureCode;
+	private final ScopeOutcome result = new ScopeOutcome();
 
 	/**
 	 * Create a new context.
 	 * @param task the task being run
 	 * @param headers the message's string user headers, including trace context when the
 	 * publisher had one
-	 * @param tracePresent whether the task arrived with trace context
+	 * @param tracePresent whether the task continues a trace
 	 */
 	public TaskReceiverContext(DownloadTask task, Map<String, String> headers, boolean tracePresent) {
 		super((carrier, key) -> carrier.get(key));
@@ -48,8 +46,8 @@ public class TaskReceiverContext extends ReceiverContext<Map<String, String>> {
 	}
 
 	/**
-	 * Return whether the task arrived with trace context (headers or
-	 * {@code DownloadTask.trace_id}).
+	 * Return whether the task continued a trace: its headers, its
+	 * {@code DownloadTask.trace_id}, or (without either) the trace current on the thread.
 	 * @return whether trace context was present
 	 */
 	public boolean isTracePresent() {
@@ -61,11 +59,7 @@ public class TaskReceiverContext extends ReceiverContext<Map<String, String>> {
 	 * @return the outcome or {@code null} while the task runs
 	 */
 	public @Nullable TaskOutcome getOutcome() {
-		return this.outcome;
-	}
-
-	void setOutcome(TaskOutcome outcome) {
-		this.outcome = outcome;
+		return this.result.outcome();
 	}
 
 	/**
@@ -73,11 +67,11 @@ public class TaskReceiverContext extends ReceiverContext<Map<String, String>> {
 	 * @return the failure code or {@code null}
 	 */
 	public @Nullable String getFailureCode() {
-		return this.failureCode;
+		return this.result.failureCode();
 	}
 
-	void setFailureCode(@Nullable String failureCode) {
-		this.failureCode = failureCode;
+	ScopeOutcome result() {
+		return this.result;
 	}
 
 }

@@ -28,6 +28,8 @@ final class JobTailSession implements TailSession {
 
 	private static final HeaderKey JOB_ID_HEADER = HeaderKey.fromString(MessageHeaders.JOB_ID);
 
+	private static final HeaderKey RESOURCE_ID_HEADER = HeaderKey.fromString(MessageHeaders.RESOURCE_ID);
+
 	private final TopicReader reader;
 
 	private final TailSettings settings;
@@ -172,7 +174,7 @@ final class JobTailSession implements TailSession {
 	}
 
 	private void deliverIfOurs(Message message, long offset) throws Exception {
-		String jobId = headerJobId(message);
+		String jobId = header(message, JOB_ID_HEADER);
 		if (jobId == null && this.request.payloadJobId() != null) {
 			jobId = this.request.payloadJobId().apply(message.payload());
 		}
@@ -184,7 +186,8 @@ final class JobTailSession implements TailSession {
 			return;
 		}
 		this.jobMessages++;
-		this.listener.onMessage(new JobMessage(this.partition, offset, timestamp, message.payload()));
+		this.listener.onMessage(new JobMessage(this.partition, offset, timestamp, message.payload(),
+				header(message, RESOURCE_ID_HEADER)));
 	}
 
 	private void later(long delayMillis) {
@@ -239,8 +242,8 @@ final class JobTailSession implements TailSession {
 		return this.jobMessages;
 	}
 
-	private static @Nullable String headerJobId(Message message) {
-		HeaderValue value = message.userHeaders().get(JOB_ID_HEADER);
+	private static @Nullable String header(Message message, HeaderKey key) {
+		HeaderValue value = message.userHeaders().get(key);
 		if (value == null) {
 			return null;
 		}

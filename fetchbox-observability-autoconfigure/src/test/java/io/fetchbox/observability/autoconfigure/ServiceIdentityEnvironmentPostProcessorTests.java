@@ -68,10 +68,32 @@ class ServiceIdentityEnvironmentPostProcessorTests {
 	}
 
 	@Test
-	void versionFallsBackToImplementationVersion() {
+	void versionDefaultsToApplicationVersion() {
+		// Boot sets it from the main class's jar Implementation-Version.
 		this.environment.setProperty("spring.application.version", "4.5.6");
 		this.processor.postProcessEnvironment(this.environment, new SpringApplication());
 		assertThat(this.environment.getProperty("fetchbox.telemetry.version")).isEqualTo("4.5.6");
+	}
+
+	@Test
+	void applicationVersionWinsOverBuildInfo(@TempDir Path dir) throws IOException {
+		Files.createDirectories(dir.resolve("META-INF"));
+		Files.writeString(dir.resolve("META-INF/build-info.properties"), "build.version=3.1.4\n");
+		this.environment.setProperty("spring.application.version", "4.5.6");
+		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { dir.toUri().toURL() }, null)) {
+			SpringApplication application = new SpringApplication();
+			application.setResourceLoader(new DefaultResourceLoader(classLoader));
+			this.processor.postProcessEnvironment(this.environment, application);
+		}
+		assertThat(this.environment.getProperty("fetchbox.telemetry.version")).isEqualTo("4.5.6");
+	}
+
+	@Test
+	void explicitVersionWinsOverApplicationVersion() {
+		this.environment.setProperty("spring.application.version", "4.5.6");
+		this.environment.setProperty("fetchbox.telemetry.version", "7.0.0");
+		this.processor.postProcessEnvironment(this.environment, new SpringApplication());
+		assertThat(this.environment.getProperty("fetchbox.telemetry.version")).isEqualTo("7.0.0");
 	}
 
 }

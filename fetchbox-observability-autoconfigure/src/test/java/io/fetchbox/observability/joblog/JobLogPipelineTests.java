@@ -12,10 +12,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import io.fetchbox.observability.jobs.JobContext;
+import io.fetchbox.observability.jobs.JobLogFlushingListener;
+import io.fetchbox.observability.jobs.JobScope;
+import io.fetchbox.observability.jobs.JobScopes;
 import io.fetchbox.observability.messages.LogLevel;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,13 +95,15 @@ class JobLogPipelineTests {
 	}
 
 	@Test
-	void taskScopeEndFlushesItsJob() {
+	void jobScopeEndFlushesItsJob() {
 		start(settings(LONG, 512, 100, DropPolicy.DROP_NEWEST));
 		offer("a", 2, LogLevel.LOG_LEVEL_INFO);
 		offer("b", 1, LogLevel.LOG_LEVEL_INFO);
-		new io.fetchbox.observability.jobs.JobLogFlushingListener(this.pipeline).taskFinished(
-				io.fetchbox.observability.messages.DownloadTask.newBuilder().setJobId("a").build(),
-				io.fetchbox.observability.jobs.TaskOutcome.values()[0], Duration.ofMillis(5), false);
+		JobScopes scopes = new JobScopes(ObservationRegistry.NOOP, Tracer.NOOP, null,
+				List.of(new JobLogFlushingListener(this.pipeline)));
+		try (JobScope scope = scopes.open(JobContext.of("a"))) {
+			scope.success();
+		}
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.transport.delivered().size() == 2);
 		assertThat(this.transport.delivered("a")).hasSize(2);
 	}

@@ -9,13 +9,17 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.fetchbox.observability.messages.JobProgress;
+import io.fetchbox.observability.messages.JobProgress.ResourceOutcome;
 import io.fetchbox.observability.messages.JobState;
 import io.fetchbox.observability.messages.JobStatus;
 
 /**
  * The job ledger: one row per job and one per resource, in any JDBC database. Resource
  * outcomes are applied at most once, so redelivered status messages are recognised
- * (idempotency hits) and the job counts stay exact.
+ * (idempotency hits) and the job counts stay exact. Status messages are folded by the
+ * rules of {@link JobProgress} (which {@code fetchbox-iggy-cli tail-status} uses), for
+ * the job's own resources.
  */
 class JobLedger {
 
@@ -77,15 +81,21 @@ class JobLedger {
 	Applied apply(JobStatus status, @Nullable String resourceId) {
 		return this.transactions.execute((tx) -> {
 			Timestamp now = Timestamp.from(Instant.now());
-			boolean terminal = status.getResourcesCompleted() + status.getResourcesFailed() > 0;
-			if (resourceId == null || !terminal) {
+			// The same rules as JobProgress, which tail-status folds the topic with.
+			boolean jobLevel = resourceId == null || resourceId.isEmpty();
+			ResourceOutcome outcome = ResourceOutcome.of(status);
+			if (jobLevel && status.getState() == JobState.JOB_STATE_QUEUED) {
+				// The API's own announcement of a job this ledger already holds.
+				return Applied.UNCHANGED;
+			}
+			if (jobLevel || outcome == ResourceOutcome.STARTED) {
 				int updated = this.jdbc.sql("UPDATE jobs SET state = ?, updated_at = ? WHERE job_id = ? AND state = ?")
 					.params(JobState.JOB_STATE_IN_PROGRESS.name(), now, status.getJobId(),
 							JobState.JOB_STATE_QUEUED.name())
 					.update();
 				return (updated > 0) ? Applied.UPDATED : Applied.UNCHANGED;
 			}
-			boolean failed = status.getResourcesFailed() > 0;
+			boolean failed = outcome == ResourceOutcome.FAILED;
 			int changed = this.jdbc
 				.sql("UPDATE job_resources SET state = ?, error_code = ?, error_message = ?, updated_at = ? "
 						+ "WHERE job_id = ? AND resource_id = ? AND state = 'PENDING'")
@@ -115,7 +125,7 @@ class JobLedger {
 			.single();
 		int completed = count(jobId, "COMPLETED");
 		int failedCount = count(jobId, "FAILED");
-		JobState state = state(total, completed, failedCount);
+		JobState state = JobProgress.state(total, completed, failedCount);
 		if (failed) {
 			this.jdbc
 				.sql("UPDATE jobs SET state = ?, resources_completed = ?, resources_failed = ?, "
@@ -138,16 +148,6 @@ class JobLedger {
 			.params(jobId, state)
 			.query(Integer.class)
 			.single();
-	}
-
-	static JobState state(int total, int completed, int failed) {
-		if (completed + failed < total) {
-			return JobState.JOB_STATE_IN_PROGRESS;
-		}
-		if (failed == 0) {
-			return JobState.JOB_STATE_COMPLETED;
-		}
-		return (completed == 0) ? JobState.JOB_STATE_FAILED : JobState.JOB_STATE_PARTIAL;
 	}
 
 	private static String truncate(String message) {

@@ -76,7 +76,7 @@ class JobsController {
 		MDC.put(CorrelationKeys.TENANT, job.tenant());
 		try {
 			logger.info("Job accepted with " + job.resources().size() + " resources");
-			return this.publisher.publish(job).handle((ok, error) -> {
+			return this.publisher.publish(job, System.currentTimeMillis()).handle((ok, error) -> {
 				if (error != null) {
 					this.ledger.markFailed(job.jobId(), "publish_failed", String.valueOf(error.getMessage()));
 					this.events.jobRejected(IngestResult.UNAVAILABLE, elapsed(started));

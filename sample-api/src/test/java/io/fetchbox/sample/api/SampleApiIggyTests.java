@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import org.apache.iggy.identifier.StreamId;
 import org.apache.iggy.identifier.TopicId;
 import org.apache.iggy.message.Partitioning;
@@ -30,6 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.fetchbox.observability.iggy.SupervisedIggyClient;
 import io.fetchbox.observability.jobs.iggy.JobMessages;
 import io.fetchbox.observability.messages.DownloadTask;
+import io.fetchbox.observability.messages.JobProgress;
 import io.fetchbox.observability.messages.JobState;
 import io.fetchbox.observability.messages.JobStatus;
 import io.fetchbox.observability.testkit.IggyTestkitExtension;
@@ -139,6 +141,39 @@ class SampleApiIggyTests {
 	}
 
 	@Test
+	void ledgerStateIsTheFoldOfTheJobsStatusMessages() throws Exception {
+		String jobId = this.json.readTree(post("""
+				{"job_type": "docs", "tenant": "acme", "resources": [
+				  {"resource_id": "r1", "url": "http://origin.test/1"},
+				  {"resource_id": "r2", "url": "http://origin.test/2"},
+				  {"resource_id": "r3", "url": "http://origin.test/3"}]}""").body()).get("job_id").asString();
+		long now = System.currentTimeMillis();
+		// Two workers: appended in an order their event times contradict, one redelivery.
+		sendStatus(jobId, "r2", 0, 1, "http_404", "Origin answered HTTP 404", now + 300);
+		sendStatus(jobId, "r1", 1, 0, "", "", now + 100);
+		sendStatus(jobId, "r3", 0, 0, "", "", now + 50);
+		sendStatus(jobId, "r3", 1, 0, "", "", now + 900);
+		sendStatus(jobId, "r1", 1, 0, "", "", now + 950);
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			JsonNode snapshot = this.json.readTree(get("/jobs/" + jobId).body());
+			assertThat(snapshot.get("state").asString()).isEqualTo("JOB_STATE_PARTIAL");
+		});
+		JsonNode snapshot = this.json.readTree(get("/jobs/" + jobId).body());
+		JobProgress fold = new JobProgress();
+		iggy.server()
+			.messages("fetchbox", "jobs.status")
+			.stream()
+			.filter((message) -> jobId.equals(message.headers().get("job_id")))
+			.forEach((message) -> fold.apply(parseStatus(message.payload()), message.headers().get("resource_id")));
+		assertThat(snapshot.get("state").asString()).isEqualTo(fold.state().name());
+		assertThat(snapshot.get("resources_total").asInt()).isEqualTo(fold.total()).isEqualTo(3);
+		assertThat(snapshot.get("resources_completed").asInt()).isEqualTo(fold.completed()).isEqualTo(2);
+		assertThat(snapshot.get("resources_failed").asInt()).isEqualTo(fold.failed()).isEqualTo(1);
+		assertThat(snapshot.get("last_error_code").asString()).isEqualTo(fold.lastErrorCode());
+		assertThat(snapshot.get("last_error_message").asString()).isEqualTo(fold.lastErrorMessage());
+	}
+
+	@Test
 	void invalidJobIsAProblemNamingTheField() throws Exception {
 		HttpResponse<String> response = post("""
 				{"job_type": "images", "tenant": "acme", "resources": [
@@ -174,7 +209,13 @@ class SampleApiIggyTests {
 
 	private void sendStatus(String jobId, String resourceId, int completed, int failed, String code, String message)
 			throws Exception {
+		sendStatus(jobId, resourceId, completed, failed, code, message, System.currentTimeMillis());
+	}
+
+	private void sendStatus(String jobId, String resourceId, int completed, int failed, String code, String message,
+			long timestampMs) throws Exception {
 		JobStatus status = JobStatus.newBuilder()
+			.setTimestampMs(timestampMs)
 			.setJobId(jobId)
 			.setState(JobState.JOB_STATE_IN_PROGRESS)
 			.setResourcesCompleted(completed)
@@ -201,6 +242,15 @@ class SampleApiIggyTests {
 			.anyMatch((line) -> line.startsWith("fetchbox_ledger_pruned_jobs_total{"))
 			.anyMatch((line) -> line.startsWith("fetchbox_operator_requests_total{"))
 			.noneMatch((line) -> line.startsWith("fetchbox_worker_") || line.startsWith("fetchbox_proxy_"));
+	}
+
+	private static JobStatus parseStatus(byte[] payload) {
+		try {
+			return JobStatus.parseFrom(payload);
+		}
+		catch (InvalidProtocolBufferException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private HttpResponse<String> post(String body) throws Exception {

@@ -2,12 +2,14 @@ package io.fetchbox.sample.worker;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import com.adobe.testing.s3mock.junit5.S3MockExtension;
@@ -58,6 +60,8 @@ class JobFlowEndToEndIT {
 
 	@TempDir
 	Path work;
+
+	private static final String VERSION = System.getProperty("project.version", "0.1.0-SNAPSHOT");
 
 	private final SampleServices services = new SampleServices();
 
@@ -135,6 +139,13 @@ class JobFlowEndToEndIT {
 			assertThat(job.get("resources_failed").asInt()).isEqualTo(3);
 			assertThat(job.get("last_error_code").asString()).isEqualTo("http_404");
 		});
+
+		// The operator's view of the job ends with the state and totals the API reports.
+		JsonNode snapshot = this.json.readTree(get(jobUrl).body());
+		List<String> status = cli("tail-status", "--job-id", jobId, "--address", iggy.address());
+		assertThat(status).last()
+			.isEqualTo("job " + jobId + " PARTIAL completed=17 failed=3 total=20 last_error=http_404: "
+					+ snapshot.get("last_error_message").asString());
 
 		// Failures are dead-lettered (at least once each, nothing else).
 		Set<String> deadLettered = iggy.server()
@@ -220,9 +231,33 @@ class JobFlowEndToEndIT {
 		assertThat(get("http://127.0.0.1:" + apiPort + "/health/ready").statusCode()).isEqualTo(200);
 		assertThat(get("http://127.0.0.1:" + secondWorker.port() + "/health/ready").statusCode()).isEqualTo(200);
 
+		// Every JSON log line of both services names their version (the jar's
+		// Implementation-Version).
+		for (ServiceProcess process : List.of(api, secondWorker.process())) {
+			List<String> lines = process.output().lines().filter((line) -> line.startsWith("{")).toList();
+			assertThat(lines).as("JSON lines of %s", process)
+				.isNotEmpty()
+				.allSatisfy((line) -> assertThat(this.json.readTree(line).path("version").asString()).as(line)
+					.isEqualTo(VERSION));
+		}
+
 		assertThat(secondWorker.process().stop()).as("graceful stop of %s", secondWorker.process()).isTrue();
 		assertThat(secondWorker.process().output()).contains("Stopped consuming");
 		api.stop();
+	}
+
+	private static List<String> cli(String... args) throws Exception {
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+						Path.of("../fetchbox-iggy-cli/target/fetchbox-iggy-cli-" + VERSION + ".jar")
+							.toAbsolutePath()
+							.toString()));
+		command.addAll(List.of(args));
+		Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+		String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(process.exitValue()).as(out).isZero();
+		return out.lines().toList();
 	}
 
 	private SampleServices.Worker startWorker(String name) throws IOException {

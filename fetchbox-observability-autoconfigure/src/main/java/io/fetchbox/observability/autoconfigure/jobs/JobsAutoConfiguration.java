@@ -14,18 +14,21 @@ import org.springframework.context.annotation.Configuration;
 
 import io.fetchbox.observability.joblog.JobLogFlusher;
 import io.fetchbox.observability.jobs.JobLogFlushingListener;
+import io.fetchbox.observability.jobs.JobScopeListener;
+import io.fetchbox.observability.jobs.JobScopeObservationConvention;
+import io.fetchbox.observability.jobs.JobScopes;
 import io.fetchbox.observability.jobs.TaskObservationConvention;
 import io.fetchbox.observability.jobs.TaskObservations;
 import io.fetchbox.observability.jobs.TaskPublishObservationConvention;
 import io.fetchbox.observability.jobs.TaskPublishing;
-import io.fetchbox.observability.jobs.TaskScopeListener;
 import io.fetchbox.observability.metrics.WorkerMetrics;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the job observation API:
- * {@link TaskObservations} for workers and {@link TaskPublishing} for services that
- * publish tasks. Without an {@link ObservationRegistry} bean both still keep the job
- * context in MDC; without a tracer no trace context travels.
+ * {@link JobScopes} for any code doing work for a job, {@link TaskObservations} (built on
+ * it) for workers and {@link TaskPublishing} for services that publish tasks. Without an
+ * {@link ObservationRegistry} bean both still keep the job context in MDC; without a
+ * tracer no trace context travels.
  *
  * @since 0.1.0
  */
@@ -40,10 +43,17 @@ public final class JobsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TaskObservations taskObservations(ObjectProvider<ObservationRegistry> registry,
-			ObjectProvider<TaskObservationConvention> convention, ObjectProvider<TaskScopeListener> listeners) {
-		return new TaskObservations(registry.getIfAvailable(() -> ObservationRegistry.NOOP),
-				convention.getIfAvailable(), listeners.orderedStream().toList());
+	JobScopes jobScopes(ObjectProvider<ObservationRegistry> registry, ObjectProvider<Tracer> tracer,
+			ObjectProvider<JobScopeObservationConvention> convention, ObjectProvider<JobScopeListener> listeners) {
+		return new JobScopes(registry.getIfAvailable(() -> ObservationRegistry.NOOP),
+				tracer.getIfAvailable(() -> Tracer.NOOP), convention.getIfAvailable(),
+				listeners.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TaskObservations taskObservations(JobScopes jobScopes, ObjectProvider<TaskObservationConvention> convention) {
+		return new TaskObservations(jobScopes, convention.getIfAvailable());
 	}
 
 	@Bean
@@ -68,8 +78,8 @@ public final class JobsAutoConfiguration {
 		@Bean
 		@ConditionalOnBean(WorkerMetrics.class)
 		@ConditionalOnMissingBean
-		WorkerMetricsTaskScopeListener workerMetricsTaskScopeListener(WorkerMetrics metrics) {
-			return new WorkerMetricsTaskScopeListener(metrics);
+		WorkerMetricsJobScopeListener workerMetricsJobScopeListener(WorkerMetrics metrics) {
+			return new WorkerMetricsJobScopeListener(metrics);
 		}
 
 	}

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -28,14 +29,19 @@ import org.springframework.boot.test.context.assertj.AssertableApplicationContex
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskDecorator;
 
+import io.fetchbox.observability.jobs.JobContext;
+import io.fetchbox.observability.jobs.JobScope;
+import io.fetchbox.observability.jobs.JobScopeListener;
+import io.fetchbox.observability.jobs.JobScopes;
 import io.fetchbox.observability.jobs.OutgoingTask;
 import io.fetchbox.observability.jobs.TaskObservations;
 import io.fetchbox.observability.jobs.TaskOutcome;
 import io.fetchbox.observability.jobs.TaskPublishing;
 import io.fetchbox.observability.jobs.TaskScope;
-import io.fetchbox.observability.jobs.TaskScopeListener;
 import io.fetchbox.observability.messages.DownloadTask;
+import io.fetchbox.observability.tracing.ContextPropagation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -168,6 +174,110 @@ class JobTracePropagationTests {
 		});
 	}
 
+	@Test
+	void jobScopeInsideATraceIsItsChildMarkedPresentAndRestoresMdcAndSpan() {
+		this.runner.withBean(RecordingListener.class, RecordingListener::new).run((context) -> {
+			ObservationRegistry registry = context.getBean(ObservationRegistry.class);
+			JobScopes scopes = context.getBean(JobScopes.class);
+			Tracer tracer = context.getBean(Tracer.class);
+			Observation request = Observation.start("http.server.requests", registry);
+			MDC.put("job_id", "outer");
+			MDC.put("resource_id", "outer-resource");
+			try (Observation.Scope outer = request.openScope()) {
+				String requestSpanId = tracer.currentSpan().context().spanId();
+				try (JobScope scope = scopes.open(JobContext.of("job-9").jobType("report").tenant("acme"))) {
+					assertThat(scope.tracePresent()).isTrue();
+					assertThat(scopes.inflight()).isEqualTo(1);
+					assertThat(MDC.get("job_id")).isEqualTo("job-9");
+					assertThat(MDC.get("job_type")).isEqualTo("report");
+					assertThat(MDC.get("tenant")).isEqualTo("acme");
+					assertThat(MDC.get("resource_id")).isNull();
+					assertThat(tracer.currentSpan().context().spanId()).isNotEqualTo(requestSpanId);
+					scope.success();
+				}
+				assertThat(tracer.currentSpan().context().spanId()).isEqualTo(requestSpanId);
+				assertThat(MDC.get("job_id")).isEqualTo("outer");
+				assertThat(MDC.get("resource_id")).isEqualTo("outer-resource");
+				assertThat(MDC.get("job_type")).isNull();
+			}
+			finally {
+				MDC.clear();
+			}
+			request.stop();
+			assertThat(scopes.inflight()).isZero();
+			List<SpanData> spans = flushedSpans(context);
+			SpanData api = span(spans, "http.server.requests");
+			SpanData job = span(spans, "job");
+			assertThat(job.getTraceId()).isEqualTo(api.getTraceId());
+			assertThat(job.getParentSpanId()).isEqualTo(api.getSpanId());
+			assertThat(job.getAttributes().get(AttributeKey.stringKey("trace"))).isEqualTo("present");
+			assertThat(job.getAttributes().get(AttributeKey.stringKey("outcome"))).isEqualTo("succeeded");
+			assertThat(job.getAttributes().get(AttributeKey.stringKey("job_id"))).isEqualTo("job-9");
+			assertThat(context.getBean(RecordingListener.class).outcomes).containsExactly(TaskOutcome.SUCCEEDED);
+		});
+	}
+
+	@Test
+	void jobScopeWithoutATraceStartsOneMarkedMissing() {
+		this.runner.run((context) -> {
+			try (JobScope scope = context.getBean(JobScopes.class).open(JobContext.of("job-10"))) {
+				assertThat(scope.tracePresent()).isFalse();
+				scope.failure("no_pages", "nothing to do", null);
+			}
+			SpanData job = span(flushedSpans(context), "job");
+			assertThat(job.getParentSpanContext().isValid()).isFalse();
+			assertThat(job.getAttributes().get(AttributeKey.stringKey("trace"))).isEqualTo("missing");
+			assertThat(job.getAttributes().get(AttributeKey.stringKey("outcome"))).isEqualTo("failed");
+		});
+	}
+
+	@Test
+	void jobScopeOnAnExecutorContinuesTheSubmittersTrace() {
+		this.runner.run((context) -> {
+			ObservationRegistry registry = context.getBean(ObservationRegistry.class);
+			JobScopes scopes = context.getBean(JobScopes.class);
+			AtomicReference<Boolean> present = new AtomicReference<>();
+			TaskDecorator decorator = ContextPropagation.taskDecorator();
+			ExecutorService executor = Executors.newSingleThreadExecutor();
+			Observation request = Observation.start("http.server.requests", registry);
+			try (Observation.Scope outer = request.openScope()) {
+				executor.submit(decorator.decorate(() -> {
+					try (JobScope scope = scopes.open(JobContext.of("job-11"))) {
+						present.set(scope.tracePresent());
+						scope.success();
+					}
+				})).get(10, TimeUnit.SECONDS);
+			}
+			finally {
+				executor.shutdownNow();
+			}
+			request.stop();
+			assertThat(present.get()).isTrue();
+			List<SpanData> spans = flushedSpans(context);
+			assertThat(span(spans, "job").getParentSpanId()).isEqualTo(span(spans, "http.server.requests").getSpanId());
+		});
+	}
+
+	@Test
+	void taskWithoutTraceContextInsideATraceContinuesItMarkedPresent() {
+		this.runner.run((context) -> {
+			ObservationRegistry registry = context.getBean(ObservationRegistry.class);
+			TaskObservations observations = context.getBean(TaskObservations.class);
+			Observation request = Observation.start("http.server.requests", registry);
+			try (Observation.Scope outer = request.openScope()) {
+				try (TaskScope scope = observations.start(TASK, Map.of())) {
+					assertThat(scope.tracePresent()).isTrue();
+					scope.success();
+				}
+			}
+			request.stop();
+			List<SpanData> spans = flushedSpans(context);
+			SpanData task = span(spans, "task");
+			assertThat(task.getTraceId()).isEqualTo(span(spans, "http.server.requests").getTraceId());
+			assertThat(task.getAttributes().get(AttributeKey.stringKey("trace"))).isEqualTo("present");
+		});
+	}
+
 	private static Map<String, String> runOnWorkerThread(AssertableApplicationContext context, DownloadTask task,
 			Map<String, String> headers) throws Exception {
 		TaskObservations observations = context.getBean(TaskObservations.class);
@@ -199,12 +309,12 @@ class JobTracePropagationTests {
 			.orElseThrow(() -> new AssertionError("no span '" + name + "' in " + spans));
 	}
 
-	static class RecordingListener implements TaskScopeListener {
+	static class RecordingListener implements JobScopeListener {
 
 		final List<TaskOutcome> outcomes = new CopyOnWriteArrayList<>();
 
 		@Override
-		public void taskFinished(DownloadTask task, TaskOutcome outcome, Duration duration, boolean tracePresent) {
+		public void scopeClosed(JobScope scope, TaskOutcome outcome, Duration duration) {
 			this.outcomes.add(outcome);
 		}
 

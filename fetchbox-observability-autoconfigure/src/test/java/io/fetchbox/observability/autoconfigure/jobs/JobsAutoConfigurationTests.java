@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 
 import io.fetchbox.observability.joblog.JobLogFlusher;
 import io.fetchbox.observability.jobs.JobLogFlushingListener;
+import io.fetchbox.observability.jobs.JobScopes;
 import io.fetchbox.observability.jobs.TaskObservations;
 import io.fetchbox.observability.jobs.TaskPublishing;
 import io.fetchbox.observability.metrics.WorkerMetrics;
@@ -25,7 +26,8 @@ class JobsAutoConfigurationTests {
 
 	@Test
 	void providesBothSidesWithoutObservationRegistryOrTracer() {
-		this.runner.run((context) -> assertThat(context).hasSingleBean(TaskObservations.class)
+		this.runner.run((context) -> assertThat(context).hasSingleBean(JobScopes.class)
+			.hasSingleBean(TaskObservations.class)
 			.hasSingleBean(TaskPublishing.class));
 	}
 
@@ -39,13 +41,13 @@ class JobsAutoConfigurationTests {
 	void feedsWorkerMetricsAndJobLogFlushWhenPresent() {
 		this.runner.withBean(WorkerMetrics.class, WorkerMetrics::new).withBean(JobLogFlusher.class, () -> (jobId) -> {
 		})
-			.run((context) -> assertThat(context).hasSingleBean(WorkerMetricsTaskScopeListener.class)
+			.run((context) -> assertThat(context).hasSingleBean(WorkerMetricsJobScopeListener.class)
 				.hasSingleBean(JobLogFlushingListener.class));
 	}
 
 	@Test
 	void noMetricsListenerWithoutWorkerMetrics() {
-		this.runner.run((context) -> assertThat(context).doesNotHaveBean(WorkerMetricsTaskScopeListener.class));
+		this.runner.run((context) -> assertThat(context).doesNotHaveBean(WorkerMetricsJobScopeListener.class));
 	}
 
 	@Test
@@ -60,14 +62,16 @@ class JobsAutoConfigurationTests {
 	@Test
 	void backsOffWithoutMicrometerTracing() {
 		this.runner.withClassLoader(new FilteredClassLoader(Tracer.class))
-			.run((context) -> assertThat(context).doesNotHaveBean(TaskObservations.class)
+			.run((context) -> assertThat(context).doesNotHaveBean(JobScopes.class)
+				.doesNotHaveBean(TaskObservations.class)
 				.doesNotHaveBean(TaskPublishing.class));
 	}
 
 	@Configuration(proxyBeanMethods = false)
 	static class UserConfiguration {
 
-		final TaskObservations observations = new TaskObservations(ObservationRegistry.NOOP, null, java.util.List.of());
+		final TaskObservations observations = new TaskObservations(
+				new JobScopes(ObservationRegistry.NOOP, Tracer.NOOP, null, java.util.List.of()), null);
 
 		@Bean
 		TaskObservations customTaskObservations() {
