@@ -31,6 +31,16 @@ class DocsCodeBlocksTests {
 
 	private static final Pattern INCLUDE = Pattern.compile("<!-- include: (\\S+) -->");
 
+	/**
+	 * A {@code @SpringBootTest} sample of the {@code fetchbox-observability-test} module,
+	 * shown from its imports on and checked against its source by that module's
+	 * {@code DocumentedSamplesTests}.
+	 */
+	private static final Pattern SAMPLE = Pattern.compile("<!-- sample: (\\w+) -->");
+
+	private static final Path SAMPLES = Path.of("fetchbox-observability-test", "src", "test", "java", "io", "fetchbox",
+			"observability", "test", "iggy", "docs");
+
 	private static final Pattern JAVA_SOURCE = Pattern.compile("[\\w-]+/src/test/java/(.+)\\.java");
 
 	private static final Pattern FRAGMENT = Pattern.compile("^\\s*(//|#|<!--)\\s*fragment\\b.*",
@@ -53,6 +63,11 @@ class DocsCodeBlocksTests {
 				else if (!Files.readString(source).equals(block.content())) {
 					problems
 						.add(block.where() + ": differs from " + block.include() + " (copy the file into the block)");
+				}
+			}
+			else if (block.sample() != null) {
+				if (!Files.isRegularFile(ROOT.resolve(SAMPLES).resolve(block.sample() + ".java"))) {
+					problems.add(block.where() + ": sample " + block.sample() + " is not a source in " + SAMPLES);
 				}
 			}
 			else if (!OUTPUT.contains(block.info()) && (block.content().isEmpty()
@@ -93,16 +108,20 @@ class DocsCodeBlocksTests {
 				content.append(lines.get(i)).append('\n');
 			}
 			String include = null;
+			String sample = null;
 			if (start > 0) {
-				Matcher matcher = INCLUDE.matcher(lines.get(start - 1).strip());
+				String previous = lines.get(start - 1).strip();
+				Matcher matcher = INCLUDE.matcher(previous);
 				include = matcher.matches() ? matcher.group(1) : null;
+				Matcher sampleMatcher = SAMPLE.matcher(previous);
+				sample = sampleMatcher.matches() ? sampleMatcher.group(1) : null;
 			}
-			blocks.add(new Block(document + ":" + (start + 1), info, content.toString(), include));
+			blocks.add(new Block(document + ":" + (start + 1), info, content.toString(), include, sample));
 		}
 		return blocks;
 	}
 
-	private record Block(String where, String info, String content, String include) {
+	private record Block(String where, String info, String content, String include, String sample) {
 	}
 
 }
