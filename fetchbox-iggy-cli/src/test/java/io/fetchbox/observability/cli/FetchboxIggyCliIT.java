@@ -126,15 +126,15 @@ class FetchboxIggyCliIT {
 		BlockingQueue<String> lines = lines(process);
 		try {
 			assertThat(lines.poll(30, TimeUnit.SECONDS)).contains("\"message\":\"step 1\"");
-			assertThat(lines.poll(10, TimeUnit.SECONDS)).contains("\"message\":\"step 2\"");
+			assertThat(lines.poll(30, TimeUnit.SECONDS)).contains("\"message\":\"step 2\"");
 			assertThat(lines.poll(500, TimeUnit.MILLISECONDS)).isNull();
 			publishLogs(job, 3, 3);
-			assertThat(lines.poll(10, TimeUnit.SECONDS)).contains("\"message\":\"step 3\"");
+			assertThat(lines.poll(30, TimeUnit.SECONDS)).contains("\"message\":\"step 3\"");
 			assertThat(process.isAlive()).isTrue();
 		}
 		finally {
 			process.destroy();
-			assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+			assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
 		}
 	}
 
