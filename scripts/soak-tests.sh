@@ -95,15 +95,18 @@ for ((run = 1; run <= RUNS; run++)); do
 	mkdir -p "$run_dir/reports"
 	sample_load "$run_dir/load.txt" &
 	sampler=$!
+	touch "$run_dir/started"
 	started=$SECONDS
 	if ./mvnw "${MAVEN_ARGS[@]}" >"$run_dir/build.log" 2>&1; then result=PASS; else result=FAIL; failed_runs=$((failed_runs + 1)); fi
 	duration=$((SECONDS - started))
 	kill "$sampler" 2>/dev/null || true
 	wait "$sampler" 2>/dev/null || true
-	# Keep this run's reports before the next run's clean build replaces them.
+	# Keep the reports this run wrote (not older ones of modules it did not reach).
 	for reports in */target/surefire-reports */target/failsafe-reports; do
 		[ -d "$reports" ] || continue
-		cp -r "$reports" "$run_dir/reports/${reports%%/*}-${reports##*/}"
+		mkdir -p "$run_dir/reports/${reports%%/*}-${reports##*/}"
+		find "$reports" -maxdepth 1 -name 'TEST-*.xml' -newer "$run_dir/started" \
+			-exec cp {} "$run_dir/reports/${reports%%/*}-${reports##*/}/" \;
 	done
 	summarize_reports "$run_dir/reports" >"$run_dir/classes.txt"
 	load="$(awk '{ s += $1; if ($1 > m) m = $1 } END { if (NR) printf "mean %.1f, max %.1f", s / NR, m }' "$run_dir/load.txt")"
