@@ -33,7 +33,12 @@ SOAK_DIR="${SOAK_DIR:-$ROOT/target/soak/$(date -u +%Y%m%dT%H%M%SZ)}"
 mkdir -p "$SOAK_DIR"
 
 BURNER_PIDS=()
+SAMPLER_PID=""
 stop_burner() {
+	if [ -n "$SAMPLER_PID" ]; then
+		kill "$SAMPLER_PID" 2>/dev/null || true
+		SAMPLER_PID=""
+	fi
 	local pid
 	for pid in "${BURNER_PIDS[@]}"; do
 		kill "$pid" 2>/dev/null || true
@@ -88,12 +93,14 @@ for ((run = 1; run <= RUNS; run++)); do
 	mkdir -p "$run_dir/reports"
 	sample_load "$run_dir/load.txt" &
 	sampler=$!
+	SAMPLER_PID=$sampler
 	touch "$run_dir/started"
 	started=$SECONDS
 	if ./mvnw "${MAVEN_ARGS[@]}" >"$run_dir/build.log" 2>&1; then result=PASS; else result=FAIL; failed_runs=$((failed_runs + 1)); fi
 	duration=$((SECONDS - started))
 	kill "$sampler" 2>/dev/null || true
 	wait "$sampler" 2>/dev/null || true
+	SAMPLER_PID=""
 	# Keep the reports this run wrote (not older ones of modules it did not reach).
 	for reports in */target/surefire-reports */target/failsafe-reports; do
 		[ -d "$reports" ] || continue
