@@ -45,8 +45,14 @@ public final class SkippedTestsSummary implements TestExecutionListener {
 
 	@Override
 	public void executionSkipped(TestIdentifier test, String reason) {
-		long tests = test.isTest() ? 1 : (this.plan != null)
-				? this.plan.getDescendants(test).stream().filter(TestIdentifier::isTest).count() : 0;
+		// A skipped class: count its test methods (a parameterized one is a container
+		// whose
+		// invocations are never discovered, so count method sources, as Surefire does).
+		long tests = test.isTest() ? 1
+				: (this.plan != null) ? this.plan.getDescendants(test)
+					.stream()
+					.filter((descendant) -> descendant.getSource().filter(MethodSource.class::isInstance).isPresent())
+					.count() : 0;
 		record(test, reason, (int) Math.max(tests, 1));
 	}
 
