@@ -97,12 +97,11 @@ final class SampleServices implements AutoCloseable {
 	 */
 	Worker startWorker(Path work, String name, String iggyAddress, String otlpEndpoint, List<String> args)
 			throws IOException {
-		List<String> all = new ArrayList<>(
-				List.of("--server.port=0", "--fetchbox.telemetry.metrics-addr=127.0.0.1:0",
-						"--fetchbox.sample.worker.max-inflight-tasks=4", "--fetchbox.sample.worker.retry-backoff=50ms",
-						"--fetchbox.sample.worker.shutdown-grace-period=10s",
-						"--fetchbox.sample.worker.proxy.pools.broken=" + this.brokenProxy.address(),
-						"--fetchbox.sample.worker.proxy.routes.localhost=broken,direct"));
+		List<String> all = new ArrayList<>(List.of("--server.port=0", "--fetchbox.telemetry.metrics-addr=127.0.0.1:0",
+				"--fetchbox.sample.worker.max-inflight-tasks=4", "--fetchbox.sample.worker.retry-backoff=50ms",
+				"--fetchbox.sample.worker.shutdown-grace-period=10s",
+				"--fetchbox.sample.worker.proxy.pools.broken=" + this.brokenProxy.address(),
+				"--fetchbox.sample.worker.proxy.routes.localhost=broken,direct"));
 		all.addAll(args);
 		return new Worker(
 				start(work, name, Path.of("target/sample-worker-" + VERSION + ".jar"), iggyAddress, otlpEndpoint, all));
