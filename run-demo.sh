@@ -144,10 +144,25 @@ jar() { # jar GLOB -> the single matching file
 	echo "${matches[0]}"
 }
 
-# --- build ---
+# --- build: one progress line on a terminal, the full Maven log in a file ---
+build_progress() { # reads Maven output; shows the module being built
+	local line module='^\[INFO\] Building (.*[^ ]) +[^ ]+ +\[([0-9]+)/([0-9]+)\]$'
+	while IFS= read -r line; do
+		if [ -t 1 ] && [[ "$line" =~ $module ]]; then
+			printf '\r    [%s/%s] %-60.60s' "${BASH_REMATCH[2]}" "${BASH_REMATCH[3]}" "${BASH_REMATCH[1]}"
+		fi
+	done
+	if [ -t 1 ]; then printf '\r%-72s\r' ''; fi
+}
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
-	say "Building (./mvnw -B -ntp -DskipTests package)"
-	./mvnw -B -ntp -DskipTests package
+	mkdir -p "$LOG_DIR"
+	say "Building (./mvnw -B -ntp -DskipTests package, log: $LOG_DIR/build.log)"
+	BUILD_STARTED=$SECONDS
+	if ! ./mvnw -B -ntp -DskipTests package 2>&1 | tee "$LOG_DIR/build.log" | build_progress; then
+		grep -E '^\[ERROR\]' "$LOG_DIR/build.log" | head -n 20 >&2 || true
+		fail "the build failed; the full log is $LOG_DIR/build.log"
+	fi
+	echo "    built in $((SECONDS - BUILD_STARTED))s"
 fi
 TESTKIT_JAR="$(jar "fetchbox-iggy-testkit/target/fetchbox-iggy-testkit-*[0-9T].jar")"
 API_JAR="$(jar "sample-api/target/sample-api-*-exec.jar")"

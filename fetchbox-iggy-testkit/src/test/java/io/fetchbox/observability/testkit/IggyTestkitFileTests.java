@@ -84,7 +84,7 @@ class IggyTestkitFileTests {
 					.containsExactly("m0", "m1", "m2");
 				// the same SDK client reconnects to the restarted process and logs in
 				// again
-				await().atMost(Duration.ofSeconds(10))
+				await().atMost(Duration.ofSeconds(30))
 					.ignoreExceptions()
 					.until(() -> client.system().getMe().get(5, TimeUnit.SECONDS) != null);
 				assertThat(client.streams().getStream(StreamId.of("demo")).get(10, TimeUnit.SECONDS))

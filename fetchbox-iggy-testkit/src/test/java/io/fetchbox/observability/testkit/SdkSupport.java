@@ -31,13 +31,13 @@ final class SdkSupport {
 
 	static void login(AsyncIggyTcpClient client) throws Exception {
 		client.login().get(10, TimeUnit.SECONDS);
-		await().atMost(Duration.ofSeconds(10))
+		await().atMost(Duration.ofSeconds(30))
 			.ignoreExceptions()
 			.until(() -> client.system().getMe().get(5, TimeUnit.SECONDS) != null);
 	}
 
 	static IggyTcpClient awaitAuthenticated(IggyTcpClient client) {
-		await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> client.system().getMe() != null);
+		await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> client.system().getMe() != null);
 		return client;
 	}
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +22,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.iggy.client.async.tcp.AsyncIggyTcpClient;
 import org.apache.iggy.client.async.tcp.AsyncIggyTcpClientBuilder;
+import org.apache.iggy.exception.IggyNotConnectedException;
 import org.apache.iggy.exception.IggyResourceNotFoundException;
 import org.jspecify.annotations.Nullable;
 
@@ -278,6 +280,8 @@ public class SupervisedIggyClient implements AutoCloseable {
 			connecting = sdk.connect()
 				.orTimeout(this.settings.connectTimeout().toMillis() + 500, TimeUnit.MILLISECONDS)
 				.thenCompose((ignored) -> bounded(login(sdk)))
+				.thenCompose((ignored) -> bounded(
+						authenticated(sdk, System.nanoTime() + this.settings.requestTimeout().toNanos())))
 				.thenCompose((ignored) -> (this.topology != null)
 						? this.topology.provision(sdk, this.settings.requestTimeout())
 						: CompletableFuture.completedFuture(null))
@@ -316,6 +320,28 @@ public class SupervisedIggyClient implements AutoCloseable {
 		String token = this.settings.personalAccessToken();
 		return (token != null && !token.isBlank()) ? sdk.personalAccessTokens().loginWithPersonalAccessToken(token)
 				: sdk.login();
+	}
+
+	/**
+	 * SDK 0.8.0 completes the login before a later callback on its I/O thread marks the
+	 * client authenticated, so a call made at once can fail in the client with "Not
+	 * authenticated, call login first". Repeat a cheap authenticated call until it goes
+	 * through, up to the deadline.
+	 */
+	private CompletableFuture<Object> authenticated(AsyncIggyTcpClient sdk, long deadline) {
+		return sdk.system().getMe().<CompletableFuture<Object>>handle((me, error) -> {
+			if (error == null) {
+				return CompletableFuture.completedFuture(me);
+			}
+			Throwable cause = (error instanceof CompletionException && error.getCause() != null) ? error.getCause()
+					: error;
+			if (cause instanceof IggyNotConnectedException && System.nanoTime() - deadline < 0) {
+				return CompletableFuture.runAsync(() -> {
+				}, CompletableFuture.delayedExecutor(1, TimeUnit.MILLISECONDS))
+					.thenCompose((ignored) -> authenticated(sdk, deadline));
+			}
+			return CompletableFuture.failedFuture(cause);
+		}).thenCompose(Function.identity());
 	}
 
 	private CompletableFuture<?> initialize(AsyncIggyTcpClient sdk) {

@@ -43,7 +43,9 @@ import static org.awaitility.Awaitility.await;
 				"fetchbox.telemetry.operator.credentials[0].password=s3cret",
 				"fetchbox.telemetry.operator.credentials[1].username=acme-ops",
 				"fetchbox.telemetry.operator.credentials[1].token=acme-token",
-				"fetchbox.telemetry.operator.credentials[1].tenant=acme" })
+				"fetchbox.telemetry.operator.credentials[1].tenant=acme",
+				// The topic is in memory: no Iggy client (it would try 127.0.0.1:8090).
+				"spring.autoconfigure.exclude=io.fetchbox.observability.autoconfigure.iggy.IggyAutoConfiguration" })
 class JobLogStreamEndpointTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);

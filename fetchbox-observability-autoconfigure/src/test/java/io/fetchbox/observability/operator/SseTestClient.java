@@ -1,6 +1,7 @@
 package io.fetchbox.observability.operator;
 
 import java.io.BufferedReader;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -36,6 +37,9 @@ final class SseTestClient implements AutoCloseable {
 		this.socket = socket;
 		this.reader = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
 		String statusLine = this.reader.readLine();
+		if (statusLine == null) {
+			throw new EOFException("The server closed the connection without a response");
+		}
 		this.status = Integer.parseInt(statusLine.split(" ")[1]);
 		for (String line = this.reader.readLine(); line != null && !line.isEmpty(); line = this.reader.readLine()) {
 			int colon = line.indexOf(':');

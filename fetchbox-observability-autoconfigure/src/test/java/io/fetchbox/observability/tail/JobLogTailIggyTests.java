@@ -51,6 +51,9 @@ class JobLogTailIggyTests {
 			.build();
 		client.connect().join();
 		client.login().join();
+		// SDK 0.8.0 completes login before it marks the client authenticated.
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> client.system().getMe().handle((me, error) -> error == null).join());
 		IggyCalls calls = new IggyCalls() {
 
 			@Override

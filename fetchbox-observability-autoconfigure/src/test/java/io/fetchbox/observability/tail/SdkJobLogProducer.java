@@ -1,6 +1,7 @@
 package io.fetchbox.observability.tail;
 
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Optional;
 
 import org.apache.iggy.client.blocking.tcp.IggyTcpClient;
 import org.apache.iggy.exception.IggyConflictException;
+import org.apache.iggy.exception.IggyNotConnectedException;
 import org.apache.iggy.identifier.StreamId;
 import org.apache.iggy.identifier.TopicId;
 import org.apache.iggy.message.HeaderKey;
@@ -19,6 +21,8 @@ import org.apache.iggy.message.Partitioning;
 import org.apache.iggy.topic.CompressionAlgorithm;
 
 import io.fetchbox.observability.messages.JobLog;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Publishes {@code JobLog} messages with the official SDK the way the appender does: key
@@ -35,6 +39,11 @@ public final class SdkJobLogProducer implements AutoCloseable {
 
 	public SdkJobLogProducer(String host, int port, String stream, String topic, long partitions) {
 		this.client = IggyTcpClient.builder().host(host).port(port).credentials("iggy", "iggy").buildAndLogin();
+		// SDK 0.8.0 returns from login before it marks the client authenticated: wait
+		// until an authenticated call goes through.
+		await().atMost(Duration.ofSeconds(30))
+			.ignoreExceptionsInstanceOf(IggyNotConnectedException.class)
+			.until(() -> this.client.system().getMe() != null);
 		this.stream = stream;
 		this.topic = topic;
 		try {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -133,7 +134,13 @@ public final class ForkedApplication implements AutoCloseable {
 	public void close() {
 		this.process.destroy();
 		try {
-			this.process.waitFor();
+			// A graceful stop; never wait without limit (this runs in a JVM shutdown
+			// hook,
+			// and Surefire kills a fork that has not exited 30 s after the tests).
+			if (!this.process.waitFor(15, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly();
+				this.process.waitFor(5, TimeUnit.SECONDS);
+			}
 			this.reader.join(5000);
 		}
 		catch (InterruptedException ex) {

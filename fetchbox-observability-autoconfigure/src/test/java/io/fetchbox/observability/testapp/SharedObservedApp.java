@@ -24,6 +24,8 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.fetchbox.observability.testkit.ClosedPort;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -39,6 +41,8 @@ public final class SharedObservedApp {
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 		.build();
+
+	private static final ClosedPort NO_BROKER = ClosedPort.reserve();
 
 	private static SharedObservedApp instance;
 
@@ -62,7 +66,12 @@ public final class SharedObservedApp {
 				"--fetchbox.telemetry.version=9.9.9", "--fetchbox.telemetry.logging.max-message-size=1KB",
 				"--fetchbox.telemetry.otlp.sampling-probability=1.0",
 				"--fetchbox.telemetry.otlp.endpoint=http://127.0.0.1:" + this.exportSink.getLocalPort() + "/v1/traces",
-				"--server.max-http-request-header-size=64KB");
+				"--server.max-http-request-header-size=64KB",
+				// No broker: a port where nothing listens (never the default
+				// 127.0.0.1:8090,
+				// where another process may run one), and no wait for it at shutdown.
+				"--fetchbox.telemetry.iggy.address=" + NO_BROKER.address(),
+				"--fetchbox.telemetry.joblog.shutdown-grace-period=0s");
 		this.port = this.application.awaitPort();
 		Runtime.getRuntime().addShutdownHook(new Thread(this.application::close));
 	}

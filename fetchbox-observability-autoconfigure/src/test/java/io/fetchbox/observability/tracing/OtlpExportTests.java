@@ -18,6 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import io.fetchbox.observability.testapp.ObservedTestApplication;
 import io.fetchbox.observability.testapp.SharedObservedApp;
+import io.fetchbox.observability.testkit.ClosedPort;
 import io.fetchbox.observability.tracing.OtlpTraceReceiver.ReceivedSpan;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +42,9 @@ class OtlpExportTests {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
+	/** No broker in this test: a port where nothing listens. */
+	private static final ClosedPort noBroker = ClosedPort.reserve();
+
 	@BeforeAll
 	static void start() {
 		receiver = OtlpTraceReceiver.start();
@@ -50,7 +54,8 @@ class OtlpExportTests {
 				"--fetchbox.telemetry.otlp.endpoint=" + receiver.endpoint(),
 				"--fetchbox.telemetry.otlp.sampling-probability=1.0",
 				"--fetchbox.telemetry.otlp.headers.x-collector-token=t0k3n",
-				"--management.opentelemetry.tracing.export.schedule-delay=100ms");
+				"--management.opentelemetry.tracing.export.schedule-delay=100ms",
+				"--fetchbox.telemetry.iggy.address=" + noBroker.address());
 		port = ((WebServerApplicationContext) context).getWebServer().getPort();
 	}
 
@@ -60,6 +65,7 @@ class OtlpExportTests {
 			context.close();
 		}
 		receiver.close();
+		noBroker.close();
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.web.server.context.WebServerPortFileWriter;
 
 /**
  * The sample FetchBox worker service. With {@code --demo-origin} the jar runs the small
@@ -17,7 +18,13 @@ public class SampleWorkerApplication {
 			DemoOrigin.main(args);
 			return;
 		}
-		SpringApplication.run(SampleWorkerApplication.class, args);
+		SpringApplication application = new SpringApplication(SampleWorkerApplication.class);
+		// With PORTFILE set (environment or system property) the ports the servers bound
+		// are written there: tests and scripts start the service on port 0 and read them.
+		if (System.getenv("PORTFILE") != null || System.getProperty("PORTFILE") != null) {
+			application.addListeners(new WebServerPortFileWriter());
+		}
+		application.run(args);
 	}
 
 }

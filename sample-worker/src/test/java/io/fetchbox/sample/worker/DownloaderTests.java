@@ -1,7 +1,6 @@
 package io.fetchbox.sample.worker;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +15,7 @@ import io.fetchbox.observability.messages.DownloadTask;
 import io.fetchbox.observability.messages.ProxyHint;
 import io.fetchbox.observability.metrics.QueueMetrics;
 import io.fetchbox.observability.metrics.WorkerMetrics;
+import io.fetchbox.observability.testkit.ClosedPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -28,7 +28,8 @@ class DownloaderTests {
 
 	static DemoOrigin origin;
 
-	static int closedPort;
+	/** Where nothing listens: a broken proxy, a gone origin. */
+	static ClosedPort closed;
 
 	private final SampleWorkerProperties properties = new SampleWorkerProperties();
 
@@ -39,20 +40,19 @@ class DownloaderTests {
 	@BeforeAll
 	static void startOrigin() throws IOException {
 		origin = DemoOrigin.start("127.0.0.1", 0);
-		try (ServerSocket socket = new ServerSocket(0)) {
-			closedPort = socket.getLocalPort();
-		}
+		closed = ClosedPort.reserve();
 	}
 
 	@AfterAll
 	static void stopOrigin() {
 		origin.close();
+		closed.close();
 	}
 
 	@BeforeEach
 	void setUp() {
 		this.properties.setRetryBackoff(Duration.ofMillis(10));
-		this.properties.getProxy().getPools().put("broken", "127.0.0.1:" + closedPort);
+		this.properties.getProxy().getPools().put("broken", closed.address());
 		this.properties.getProxy().getRoutes().put("localhost", List.of("broken", "direct"));
 		WorkerMetrics metrics = new WorkerMetrics();
 		metrics.bindTo(this.registry);
@@ -113,7 +113,7 @@ class DownloaderTests {
 		this.properties.setMaxAttempts(3);
 		DownloadTask task = DownloadTask.newBuilder()
 			.setJobType("t")
-			.setUrl("http://127.0.0.1:" + closedPort + "/gone")
+			.setUrl("http://" + closed.address() + "/gone")
 			.build();
 		assertThatExceptionOfType(DownloadFailure.class).isThrownBy(() -> this.downloader.download(task))
 			.satisfies((failure) -> {

@@ -107,7 +107,7 @@ class JobFlowEndToEndIT {
 			resources.add(resource("f" + i, originUrl("127.0.0.1", "/files/f" + i + ".txt")));
 		}
 		for (int i = 0; i < 3; i++) {
-			resources.add(resource("s" + i, originUrl("127.0.0.1", "/slow/s" + i + "?ms=6000")));
+			resources.add(resource("s" + i, originUrl("127.0.0.1", "/slow/s" + i + "?ms=12000")));
 		}
 		for (int i = 4; i < 12; i++) {
 			resources.add(resource("f" + i, originUrl("127.0.0.1", "/files/f" + i + ".txt")));
@@ -124,14 +124,14 @@ class JobFlowEndToEndIT {
 
 		// Kill the first worker mid-job: once the first batch is done (and its spans are
 		// exported: a killed process loses what it has not sent), during the slow batch.
-		await().atMost(Duration.ofSeconds(60))
+		await().atMost(Duration.ofSeconds(120))
 			.ignoreExceptions()
 			.until(() -> done(jobUrl) >= 4 && taskSpanResources(jobId).containsAll(Set.of("f0", "f1", "f2", "f3")));
 		firstWorker.process().kill();
 		assertThat(done(jobUrl)).isLessThan(20);
 		SampleServices.Worker secondWorker = startWorker("worker-2");
 
-		await().atMost(Duration.ofSeconds(90)).ignoreExceptions().untilAsserted(() -> {
+		await().atMost(Duration.ofSeconds(180)).ignoreExceptions().untilAsserted(() -> {
 			JsonNode job = this.json.readTree(get(jobUrl).body());
 			assertThat(job.get("state").asString()).isEqualTo("JOB_STATE_PARTIAL");
 			assertThat(job.get("resources_total").asInt()).isEqualTo(20);

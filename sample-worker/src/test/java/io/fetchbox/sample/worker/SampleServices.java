@@ -13,6 +13,7 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+import io.fetchbox.observability.testkit.ClosedPort;
 import io.fetchbox.observability.tracing.OtlpTraceReceiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,12 +38,32 @@ final class SampleServices implements AutoCloseable {
 
 	private DemoOrigin origin;
 
+	/** The proxy pool "broken" of every worker: a port where nothing listens. */
+	private final ClosedPort brokenProxy = ClosedPort.reserve();
+
 	/** The sample API and the port of its HTTP server (also its Actuator). */
-	record Api(ServiceProcess process, int port) {
+	record Api(ServiceProcess process) {
+
+		/** The port it bound, once it has started. */
+		int port() {
+			return this.process.port();
+		}
+
 	}
 
 	/** A sample worker, its main port and its Actuator (management) port. */
-	record Worker(ServiceProcess process, int port, int managementPort) {
+	record Worker(ServiceProcess process) {
+
+		/** The port it bound, once it has started. */
+		int port() {
+			return this.process.port();
+		}
+
+		/** The port its Actuator bound, once it has started. */
+		int managementPort() {
+			return this.process.managementPort();
+		}
+
 	}
 
 	/** The OTLP receiver the services export to (started on first use). */
@@ -62,12 +83,12 @@ final class SampleServices implements AutoCloseable {
 	}
 
 	Api startApi(Path work, String iggyAddress, String otlpEndpoint, List<String> args) throws IOException {
-		int port = ServiceProcess.freePort();
+		// Port 0: the service reports the port it bound (ServiceProcess.port()).
 		List<String> all = new ArrayList<>(
-				List.of("--server.port=" + port, "--spring.datasource.url=jdbc:h2:file:" + work.resolve("ledger")));
+				List.of("--server.port=0", "--spring.datasource.url=jdbc:h2:file:" + work.resolve("ledger")));
 		all.addAll(args);
 		return new Api(start(work, "api", Path.of("../sample-api/target/sample-api-" + VERSION + "-exec.jar"),
-				iggyAddress, otlpEndpoint, all), port);
+				iggyAddress, otlpEndpoint, all));
 	}
 
 	/**
@@ -76,19 +97,14 @@ final class SampleServices implements AutoCloseable {
 	 */
 	Worker startWorker(Path work, String name, String iggyAddress, String otlpEndpoint, List<String> args)
 			throws IOException {
-		int port = ServiceProcess.freePort();
-		int managementPort = ServiceProcess.freePort();
-		int closedPort = ServiceProcess.freePort();
-		List<String> all = new ArrayList<>(
-				List.of("--server.port=" + port, "--fetchbox.telemetry.metrics-addr=127.0.0.1:" + managementPort,
-						"--fetchbox.sample.worker.max-inflight-tasks=4", "--fetchbox.sample.worker.retry-backoff=50ms",
-						"--fetchbox.sample.worker.shutdown-grace-period=10s",
-						"--fetchbox.sample.worker.proxy.pools.broken=127.0.0.1:" + closedPort,
-						"--fetchbox.sample.worker.proxy.routes.localhost=broken,direct"));
+		List<String> all = new ArrayList<>(List.of("--server.port=0", "--fetchbox.telemetry.metrics-addr=127.0.0.1:0",
+				"--fetchbox.sample.worker.max-inflight-tasks=4", "--fetchbox.sample.worker.retry-backoff=50ms",
+				"--fetchbox.sample.worker.shutdown-grace-period=10s",
+				"--fetchbox.sample.worker.proxy.pools.broken=" + this.brokenProxy.address(),
+				"--fetchbox.sample.worker.proxy.routes.localhost=broken,direct"));
 		all.addAll(args);
 		return new Worker(
-				start(work, name, Path.of("target/sample-worker-" + VERSION + ".jar"), iggyAddress, otlpEndpoint, all),
-				port, managementPort);
+				start(work, name, Path.of("target/sample-worker-" + VERSION + ".jar"), iggyAddress, otlpEndpoint, all));
 	}
 
 	private ServiceProcess start(Path work, String name, Path jar, String iggyAddress, String otlpEndpoint,
@@ -199,6 +215,7 @@ final class SampleServices implements AutoCloseable {
 		if (this.origin != null) {
 			this.origin.close();
 		}
+		this.brokenProxy.close();
 	}
 
 }

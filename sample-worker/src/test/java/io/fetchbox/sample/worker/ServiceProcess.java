@@ -1,12 +1,14 @@
 package io.fetchbox.sample.worker;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A FetchBox service run as its own JVM from its executable jar, so it can be killed for
@@ -20,10 +22,13 @@ final class ServiceProcess implements AutoCloseable {
 
 	private final Path log;
 
-	private ServiceProcess(String name, Process process, Path log) {
+	private final Path portFile;
+
+	private ServiceProcess(String name, Process process, Path log, Path portFile) {
 		this.name = name;
 		this.process = process;
 		this.log = log;
+		this.portFile = portFile;
 	}
 
 	static ServiceProcess start(String name, Path jar, Path workDir, Path logDir, List<String> args)
@@ -41,21 +46,51 @@ final class ServiceProcess implements AutoCloseable {
 		command.add(jar.toAbsolutePath().toString());
 		command.addAll(args);
 		Path log = logDir.resolve(name + ".log");
-		Process process = new ProcessBuilder(command).directory(workDir.toFile())
+		// The services start their servers on port 0 and write the ports they bound to
+		// this file (Boot's WebServerPortFileWriter, "<name>-management.port" for the
+		// management server): no port picked here that another process could take first.
+		Path portFile = workDir.resolve(name + ".port");
+		Files.deleteIfExists(portFile);
+		Files.deleteIfExists(managementPortFile(portFile));
+		ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
 			.redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
-			.start();
-		return new ServiceProcess(name, process, log);
+			.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+		builder.environment().put("PORTFILE", portFile.toAbsolutePath().toString());
+		return new ServiceProcess(name, builder.start(), log, portFile);
 	}
 
 	/**
-	 * A port that was free a moment ago, for services that need to know theirs up front.
+	 * The port the service's web server bound, once it has started.
+	 * @return the port
 	 */
-	static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			socket.setReuseAddress(true);
-			return socket.getLocalPort();
-		}
+	int port() {
+		return awaitPort(this.portFile);
+	}
+
+	/**
+	 * The port the service's management server bound, once it has started.
+	 * @return the port
+	 */
+	int managementPort() {
+		return awaitPort(managementPortFile(this.portFile));
+	}
+
+	private static Path managementPortFile(Path portFile) {
+		String name = portFile.getFileName().toString();
+		return portFile.resolveSibling(name.substring(0, name.lastIndexOf('.')) + "-management.port");
+	}
+
+	private int awaitPort(Path file) {
+		return await().atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofMillis(200))
+			// not written yet, or written half
+			.ignoreExceptionsMatching((ex) -> ex instanceof IOException || ex instanceof NumberFormatException)
+			.until(() -> {
+				if (!Files.exists(file) && !isAlive()) {
+					throw new IllegalStateException(this + " exited before it wrote " + file);
+				}
+				return Integer.parseInt(Files.readString(file).trim());
+			}, (port) -> port > 0);
 	}
 
 	String output() throws IOException {
