@@ -3,8 +3,10 @@ package io.fetchbox.observability.autoconfigure;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.StringUtils;
 
 import io.fetchbox.observability.HostAndPort;
+import io.fetchbox.observability.ServiceIdentity;
 
 /**
  * The top-level {@code fetchbox.telemetry.*} properties: the service identity and the
@@ -33,9 +35,9 @@ public class FetchboxTelemetryProperties {
 	private @Nullable String environment;
 
 	/**
-	 * Service version written as the 'version' log field. Defaults to the build version
-	 * from 'META-INF/build-info.properties', else the application jar's
-	 * 'Implementation-Version'.
+	 * Service version written as the 'version' log field. Defaults to
+	 * 'spring.application.version' (the application jar's 'Implementation-Version'), else
+	 * the build version from 'META-INF/build-info.properties'.
 	 */
 	private @Nullable String version;
 
@@ -82,6 +84,21 @@ public class FetchboxTelemetryProperties {
 			HostAndPort.parse(value, "fetchbox.telemetry.metrics-addr");
 		}
 		this.metricsAddr = value;
+	}
+
+	/**
+	 * The service identity these properties name. Their fallbacks
+	 * ({@code spring.application.name}, the application's version) are defaults that
+	 * {@link ServiceIdentityEnvironmentPostProcessor} contributes to the environment, so
+	 * logs, metrics and traces read the same values; only a context started without it
+	 * (no {@code SpringApplication}) gets {@value ServiceIdentity#UNKNOWN_SERVICE}.
+	 * @return the identity, blank values left out
+	 */
+	public ServiceIdentity toServiceIdentity() {
+		String service = StringUtils.hasText(this.serviceName) ? this.serviceName.trim()
+				: ServiceIdentity.UNKNOWN_SERVICE;
+		return new ServiceIdentity(service, StringUtils.hasText(this.environment) ? this.environment : null,
+				StringUtils.hasText(this.version) ? this.version : null);
 	}
 
 }

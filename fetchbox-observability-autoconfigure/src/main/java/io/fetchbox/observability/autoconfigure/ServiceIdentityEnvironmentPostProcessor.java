@@ -12,14 +12,17 @@ import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.io.Resource;
 import org.springframework.util.StringUtils;
 
 import io.fetchbox.observability.ServiceIdentity;
 
 /**
- * Contributes lowest-precedence defaults so that logs, metrics and traces agree on one
- * service identity before any bean exists (logging starts before the context):
+ * The one place the service identity's fallbacks are resolved. Contributes
+ * lowest-precedence defaults so that logs, metrics and traces agree on one service
+ * identity before any bean exists (logging starts before the context; the
+ * {@code ServiceIdentity} bean binds the same properties):
  * {@code fetchbox.telemetry.service-name} falls back to {@code spring.application.name},
  * {@code fetchbox.telemetry.version} to {@code spring.application.version} (which Boot
  * takes from the main class's jar {@code Implementation-Version}), else the build version
@@ -35,6 +38,10 @@ public class ServiceIdentityEnvironmentPostProcessor implements EnvironmentPostP
 
 	private static final String RESOURCE_ATTRIBUTES = "management.opentelemetry.resource-attributes";
 
+	private static final String BUILD_INFO_LOCATION = "spring.info.build.location";
+
+	private static final String DEFAULT_BUILD_INFO = "classpath:META-INF/build-info.properties";
+
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		Map<String, Object> defaults = new LinkedHashMap<>();
@@ -47,7 +54,7 @@ public class ServiceIdentityEnvironmentPostProcessor implements EnvironmentPostP
 				defaults.put("fetchbox.telemetry.version", "${spring.application.version}");
 			}
 			else {
-				String buildVersion = buildVersion(application.getClassLoader());
+				String buildVersion = buildVersion(environment, application.getClassLoader());
 				if (buildVersion != null) {
 					defaults.put("fetchbox.telemetry.version", buildVersion);
 				}
@@ -64,8 +71,11 @@ public class ServiceIdentityEnvironmentPostProcessor implements EnvironmentPostP
 		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults));
 	}
 
-	private static @Nullable String buildVersion(@Nullable ClassLoader classLoader) {
-		ClassPathResource resource = new ClassPathResource("META-INF/build-info.properties", classLoader);
+	// Where Boot's ProjectInfoAutoConfiguration reads BuildProperties from.
+	private static @Nullable String buildVersion(ConfigurableEnvironment environment,
+			@Nullable ClassLoader classLoader) {
+		Resource resource = new DefaultResourceLoader(classLoader)
+			.getResource(environment.getProperty(BUILD_INFO_LOCATION, DEFAULT_BUILD_INFO));
 		if (!resource.exists()) {
 			return null;
 		}

@@ -17,7 +17,11 @@ import java.time.Duration;
 public record JobLogSettings(Duration scheduleDelay, int maxBatchSize, int maxQueueSize, long maxQueueBytes,
 		DropPolicy dropPolicy, Duration shutdownGracePeriod, int earlyBufferSize) {
 
-	/** The defaults of {@code fetchbox.telemetry.joblog.*}. */
+	/**
+	 * The defaults of {@code fetchbox.telemetry.joblog.*}, for a pipeline built without
+	 * Spring Boot. The properties class repeats them as literals, the only form the
+	 * configuration processor writes into the metadata; a test keeps the two equal.
+	 */
 	public static final JobLogSettings DEFAULT = new JobLogSettings(Duration.ofMillis(200), 512, 10_000,
 			16L * 1024 * 1024, DropPolicy.DROP_NEWEST, Duration.ofSeconds(10), 1_000);
 

@@ -12,10 +12,11 @@ import io.micrometer.core.instrument.binder.BaseUnits;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The FetchBox meter catalog (PRODUCT.md section 6): every meter the typed API registers,
- * with its Micrometer name, type, base unit, tag keys and the Prometheus name a scrape
- * shows. The binders build their meters from these entries, and the documentation,
- * dashboard and alert tests check against them, so a name lives in exactly one place.
+ * The FetchBox meter catalog (PRODUCT.md section 6): every meter the typed API and the
+ * job log emitter ({@code io.fetchbox.observability.joblog.metrics}) register, with its
+ * Micrometer name, type, base unit, tag keys and the Prometheus name a scrape shows. The
+ * binders build their meters from these entries, and the documentation, dashboard and
+ * alert tests check against them, so a name lives in exactly one place.
  * <p>
  * Base units are chosen so that Micrometer's Prometheus naming convention renders exactly
  * the contract's names (a base unit is appended unless the name already ends with it;
@@ -121,7 +122,35 @@ public enum FetchboxMeter {
 
 	/** Readiness of the service. */
 	SERVICE_READY(null, "service.ready", Meter.Type.GAUGE, null, "service_ready",
-			"Whether the service is ready (1) or not (0): the result of the readiness health group");
+			"Whether the service is ready (1) or not (0): the result of the readiness health group"),
+
+	/** Job log records delivered (the job log emitter's meters follow). */
+	LOG_EMITTER_SENT(null, "fetchbox.log.emitter.sent", Meter.Type.COUNTER, BaseUnits.EVENTS,
+			"fetchbox_log_emitter_sent_events_total", "Job log records delivered to the jobs.logs topic"),
+
+	/** Job log records dropped, by reason. */
+	LOG_EMITTER_DROPPED(null, "fetchbox.log.emitter.dropped", Meter.Type.COUNTER, BaseUnits.EVENTS,
+			"fetchbox_log_emitter_dropped_events_total", "Job log records dropped", "reason"),
+
+	/** Job log records not yet acknowledged. */
+	LOG_EMITTER_QUEUED(null, "fetchbox.log.emitter.queued", Meter.Type.GAUGE, BaseUnits.EVENTS,
+			"fetchbox_log_emitter_queued_events", "Job log records buffered and not yet acknowledged"),
+
+	/** Estimated bytes of the job log records not yet acknowledged. */
+	LOG_EMITTER_QUEUED_BYTES(null, "fetchbox.log.emitter.queued.bytes", Meter.Type.GAUGE, BaseUnits.BYTES,
+			"fetchbox_log_emitter_queued_bytes", "Estimated size of the job log records not yet acknowledged"),
+
+	/** Job log send requests, by outcome. */
+	LOG_EMITTER_BATCHES(null, "fetchbox.log.emitter.batches", Meter.Type.COUNTER, "batches",
+			"fetchbox_log_emitter_batches_total", "Job log send requests", "outcome"),
+
+	/** Time from sending a job log batch to its acknowledgement. */
+	LOG_EMITTER_SEND(null, "fetchbox.log.emitter.send", Meter.Type.TIMER, null, "fetchbox_log_emitter_send_seconds",
+			"Time from sending a job log batch to its acknowledgement"),
+
+	/** Reconnections of the Iggy client the emitter sends through. */
+	LOG_EMITTER_RECONNECTS(null, "fetchbox.log.emitter.reconnects", Meter.Type.COUNTER, null,
+			"fetchbox_log_emitter_reconnects_total", "Reconnections of the Iggy client after a failure");
 
 	/**
 	 * Upper bounds of the latency histograms: Prometheus buckets with trace exemplars

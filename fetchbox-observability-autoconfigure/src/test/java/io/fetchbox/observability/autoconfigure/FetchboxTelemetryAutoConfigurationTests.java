@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FetchboxTelemetryAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(FetchboxTelemetryAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(FetchboxTelemetryAutoConfiguration.class))
+		.withInitializer(new ServiceIdentityDefaults());
 
 	@Test
 	void defaultsUseApplicationName() {

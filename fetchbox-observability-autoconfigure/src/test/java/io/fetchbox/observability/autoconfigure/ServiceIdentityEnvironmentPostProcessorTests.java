@@ -68,6 +68,14 @@ class ServiceIdentityEnvironmentPostProcessorTests {
 	}
 
 	@Test
+	void versionDefaultsToBuildInfoWhereBootReadsIt(@TempDir Path dir) throws IOException {
+		Path buildInfo = Files.writeString(dir.resolve("custom-build-info.properties"), "build.version=2.7.1\n");
+		this.environment.setProperty("spring.info.build.location", buildInfo.toUri().toString());
+		this.processor.postProcessEnvironment(this.environment, new SpringApplication());
+		assertThat(this.environment.getProperty("fetchbox.telemetry.version")).isEqualTo("2.7.1");
+	}
+
+	@Test
 	void versionDefaultsToApplicationVersion() {
 		// Boot sets it from the main class's jar Implementation-Version.
 		this.environment.setProperty("spring.application.version", "4.5.6");

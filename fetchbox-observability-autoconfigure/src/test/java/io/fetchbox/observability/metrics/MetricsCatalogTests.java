@@ -9,6 +9,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.fetchbox.observability.joblog.DropReason;
+import io.fetchbox.observability.joblog.JobLogPipeline;
+import io.fetchbox.observability.joblog.JobLogSettings;
+import io.fetchbox.observability.joblog.metrics.JobLogEmitterMetrics;
 import io.fetchbox.observability.jobs.TaskOutcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +52,8 @@ class MetricsCatalogTests {
 		this.ledger.bindTo(this.registry);
 		this.queue.bindTo(this.registry);
 		new ServiceReadyMetrics(this.ready::get).bindTo(this.registry);
+		// The job log emitter's meters, as the appender binds them when it is on.
+		new JobLogEmitterMetrics(new JobLogPipeline(JobLogSettings.DEFAULT)).bindTo(this.registry);
 	}
 
 	@Test
@@ -122,6 +128,8 @@ class MetricsCatalogTests {
 			.isZero();
 		assertThat(scrape.samples("fetchbox_queue_lag_messages")).hasSize(2);
 		assertThat(scrape.value("service_ready")).isEqualTo(1);
+		assertThat(scrape.value("fetchbox_log_emitter_batches_total", "outcome", "failed")).isZero();
+		assertThat(scrape.samples("fetchbox_log_emitter_dropped_events_total")).hasSize(DropReason.values().length);
 
 		this.ready.set(false);
 		assertThat(scrape().value("service_ready")).isZero();

@@ -9,7 +9,9 @@ import io.fetchbox.observability.joblog.DropPolicy;
 import io.fetchbox.observability.joblog.JobLogSettings;
 
 /**
- * The {@code jobs.logs} appender.
+ * The {@code jobs.logs} appender. The defaults are literals so that the configuration
+ * processor puts them into the metadata; they equal {@link JobLogSettings#DEFAULT}
+ * (checked by a test).
  *
  * @since 0.1.0
  */

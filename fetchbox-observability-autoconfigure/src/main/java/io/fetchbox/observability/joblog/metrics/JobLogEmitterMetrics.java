@@ -2,12 +2,12 @@ package io.fetchbox.observability.joblog.metrics;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.ToDoubleFunction;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.binder.BaseUnits;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.jspecify.annotations.Nullable;
 
@@ -16,11 +16,13 @@ import io.fetchbox.observability.iggy.IggyConnectionState;
 import io.fetchbox.observability.joblog.DropReason;
 import io.fetchbox.observability.joblog.JobLogListener;
 import io.fetchbox.observability.joblog.JobLogPipeline;
+import io.fetchbox.observability.metrics.FetchboxMeter;
 
 /**
- * Meters of the job log emitter. The record and batch counts are the pipeline's own
- * counters, read when the registry asks; the send latency comes from the pipeline's
- * listener SPI and the reconnections from the Iggy client's.
+ * Meters of the job log emitter, named by their entries in the {@link FetchboxMeter}
+ * catalog. The record and batch counts are the pipeline's own counters, read when the
+ * registry asks; the send latency comes from the pipeline's listener SPI and the
+ * reconnections from the Iggy client's.
  * <ul>
  * <li>{@code fetchbox.log.emitter.sent}: records delivered</li>
  * <li>{@code fetchbox.log.emitter.dropped{reason}}: records dropped, by reason</li>
@@ -52,41 +54,38 @@ public class JobLogEmitterMetrics implements MeterBinder, JobLogListener, IggyCl
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		FunctionCounter.builder("fetchbox.log.emitter.sent", this.pipeline, JobLogPipeline::sent)
-			.description("Job log records delivered to the jobs.logs topic")
-			.baseUnit(BaseUnits.EVENTS)
-			.register(registry);
+		functionCounter(FetchboxMeter.LOG_EMITTER_SENT, JobLogPipeline::sent).register(registry);
 		for (DropReason reason : DropReason.values()) {
-			FunctionCounter.builder("fetchbox.log.emitter.dropped", this.pipeline, (p) -> p.dropped(reason))
-				.description("Job log records dropped")
-				.baseUnit(BaseUnits.EVENTS)
-				.tag("reason", reason.tag())
+			functionCounter(FetchboxMeter.LOG_EMITTER_DROPPED, (p) -> p.dropped(reason)).tag("reason", reason.tag())
 				.register(registry);
 		}
-		Gauge.builder("fetchbox.log.emitter.queued", this.pipeline, JobLogPipeline::queuedRecords)
-			.description("Job log records buffered and not yet acknowledged")
-			.baseUnit(BaseUnits.EVENTS)
+		gauge(FetchboxMeter.LOG_EMITTER_QUEUED, JobLogPipeline::queuedRecords).register(registry);
+		gauge(FetchboxMeter.LOG_EMITTER_QUEUED_BYTES, JobLogPipeline::queuedBytes).register(registry);
+		functionCounter(FetchboxMeter.LOG_EMITTER_BATCHES, JobLogPipeline::batchesSent).tag("outcome", "sent")
 			.register(registry);
-		Gauge.builder("fetchbox.log.emitter.queued.bytes", this.pipeline, JobLogPipeline::queuedBytes)
-			.description("Estimated size of the job log records not yet acknowledged")
-			.baseUnit(BaseUnits.BYTES)
+		functionCounter(FetchboxMeter.LOG_EMITTER_BATCHES, JobLogPipeline::batchesFailed).tag("outcome", "failed")
 			.register(registry);
-		FunctionCounter.builder("fetchbox.log.emitter.batches", this.pipeline, JobLogPipeline::batchesSent)
-			.description("Job log send requests")
-			.baseUnit("batches")
-			.tag("outcome", "sent")
+		FetchboxMeter reconnects = FetchboxMeter.LOG_EMITTER_RECONNECTS;
+		FunctionCounter.builder(reconnects.meterName(), this.reconnects, LongAdder::doubleValue)
+			.description(reconnects.description())
+			.baseUnit(reconnects.baseUnit())
 			.register(registry);
-		FunctionCounter.builder("fetchbox.log.emitter.batches", this.pipeline, JobLogPipeline::batchesFailed)
-			.description("Job log send requests")
-			.baseUnit("batches")
-			.tag("outcome", "failed")
-			.register(registry);
-		FunctionCounter.builder("fetchbox.log.emitter.reconnects", this.reconnects, LongAdder::doubleValue)
-			.description("Reconnections of the Iggy client after a failure")
-			.register(registry);
-		this.sendTimer = Timer.builder("fetchbox.log.emitter.send")
-			.description("Time from sending a job log batch to its acknowledgement")
-			.register(registry);
+		// No histogram buckets (unlike the catalog's latency timers): count, sum and max.
+		FetchboxMeter send = FetchboxMeter.LOG_EMITTER_SEND;
+		this.sendTimer = Timer.builder(send.meterName()).description(send.description()).register(registry);
+	}
+
+	private FunctionCounter.Builder<JobLogPipeline> functionCounter(FetchboxMeter meter,
+			ToDoubleFunction<JobLogPipeline> count) {
+		return FunctionCounter.builder(meter.meterName(), this.pipeline, count)
+			.description(meter.description())
+			.baseUnit(meter.baseUnit());
+	}
+
+	private Gauge.Builder<JobLogPipeline> gauge(FetchboxMeter meter, ToDoubleFunction<JobLogPipeline> value) {
+		return Gauge.builder(meter.meterName(), this.pipeline, value)
+			.description(meter.description())
+			.baseUnit(meter.baseUnit());
 	}
 
 	@Override

@@ -16,6 +16,7 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.mock.env.MockEnvironment;
 
 import io.fetchbox.observability.autoconfigure.FetchboxTelemetryAutoConfiguration;
+import io.fetchbox.observability.autoconfigure.ServiceIdentityDefaults;
 import io.fetchbox.observability.autoconfigure.health.ActuatorDefaultsEnvironmentPostProcessor;
 import io.fetchbox.observability.metrics.ApiMetrics;
 import io.fetchbox.observability.metrics.ApiRequestMetrics;
@@ -35,6 +36,7 @@ class FetchboxMetricsAutoConfigurationTests {
 		.withConfiguration(
 				AutoConfigurations.of(FetchboxTelemetryAutoConfiguration.class, FetchboxMetricsAutoConfiguration.class))
 		.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+		.withInitializer(new ServiceIdentityDefaults())
 		.withPropertyValues("spring.application.name=orders");
 
 	@Test
