@@ -75,6 +75,9 @@ public class SupervisedIggyClient implements AutoCloseable {
 
 	private final AtomicBoolean reprovisioning = new AtomicBoolean();
 
+	// Dedicated clients derived before this one started; guarded by itself.
+	private final List<SupervisedIggyClient> startWithThis = new ArrayList<>();
+
 	private volatile boolean closed;
 
 	private volatile @Nullable AsyncIggyTcpClient current;
@@ -121,20 +124,37 @@ public class SupervisedIggyClient implements AutoCloseable {
 	}
 
 	/**
-	 * Start connecting in the background. Returns at once; idempotent.
+	 * Start connecting in the background, together with the {@link #dedicated dedicated}
+	 * clients derived before. Returns at once; idempotent. Until then the state is
+	 * {@link Status#CONNECTING} and no Iggy SDK class is loaded.
 	 * @return this client
 	 */
 	public SupervisedIggyClient start() {
 		if (this.started.compareAndSet(false, true)) {
 			execute(this::connect);
+			List<SupervisedIggyClient> waiting;
+			synchronized (this.startWithThis) {
+				waiting = new ArrayList<>(this.startWithThis);
+				this.startWithThis.clear();
+			}
+			waiting.forEach(SupervisedIggyClient::start);
 		}
 		return this;
 	}
 
 	/**
-	 * A new, started client with the same settings and a single pooled connection, for a
-	 * consumer group member or a tailer (group membership is per connection). The caller
-	 * owns and closes it.
+	 * Whether {@link #start()} was called.
+	 * @return whether started
+	 */
+	public boolean isStarted() {
+		return this.started.get();
+	}
+
+	/**
+	 * A new client with the same settings and a single pooled connection, for a consumer
+	 * group member or a tailer (group membership is per connection). It starts connecting
+	 * now if this client has started, otherwise when this client starts. The caller owns
+	 * and closes it.
 	 * @param purpose short name, e.g. {@code workers}
 	 * @param initializers work to do on every fresh connection (e.g. join the group)
 	 * @return the dedicated client
@@ -142,7 +162,15 @@ public class SupervisedIggyClient implements AutoCloseable {
 	public SupervisedIggyClient dedicated(String purpose, IggyConnectionInitializer... initializers) {
 		IggyClientSettings single = this.settings.toBuilder().connectionPoolSize(1).build();
 		// One outage log for all: an outage reads as one story, not one per connection.
-		return new SupervisedIggyClient(purpose, single, null, List.of(initializers), this.outages).start();
+		SupervisedIggyClient client = new SupervisedIggyClient(purpose, single, null, List.of(initializers),
+				this.outages);
+		synchronized (this.startWithThis) {
+			if (!this.started.get()) {
+				this.startWithThis.add(client);
+				return client;
+			}
+		}
+		return client.start();
 	}
 
 	/**

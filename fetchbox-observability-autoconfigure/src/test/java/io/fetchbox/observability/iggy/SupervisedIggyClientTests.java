@@ -97,6 +97,28 @@ class SupervisedIggyClientTests {
 	}
 
 	@Test
+	void dedicatedClientDerivedBeforeStartConnectsWhenTheMainClientStarts() throws Exception {
+		try (SilentServer server = new SilentServer()) {
+			SupervisedIggyClient main = client(server.port());
+			SupervisedIggyClient dedicated = main.dedicated("workers");
+			this.closeables.add(dedicated);
+			assertThat(dedicated.isStarted()).isFalse();
+			assertThat(dedicated.state().status()).isEqualTo(Status.CONNECTING);
+			assertThat(dedicated.call("ping", (sdk) -> sdk.system().ping())).failsWithin(Duration.ofSeconds(1))
+				.withThrowableThat()
+				.havingRootCause()
+				.isInstanceOf(IggyUnavailableException.class);
+			main.start();
+			assertThat(dedicated.isStarted()).isTrue();
+			// both connect: the main client and the dedicated one
+			await().atMost(Duration.ofSeconds(10)).until(() -> server.connections() >= 2);
+			SupervisedIggyClient later = main.dedicated("tailer");
+			this.closeables.add(later);
+			assertThat(later.isStarted()).isTrue();
+		}
+	}
+
+	@Test
 	void backoffIsCappedAndJittered() {
 		IggyBackoff backoff = new IggyBackoff(Duration.ofMillis(100), Duration.ofSeconds(1), 2.0, 0.2);
 		assertThat(backoff.delay(1)).isBetween(Duration.ofMillis(80), Duration.ofMillis(120));

@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.apache.iggy.client.async.tcp.AsyncIggyTcpClient;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -17,9 +19,11 @@ import io.fetchbox.observability.iggy.SupervisedIggyClient;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the supervised Iggy client. The
- * client connects in the background: a broker that is down never stops the application
- * from starting. It connects to what an {@link IggyConnectionDetails} bean names, by
- * default the {@code fetchbox.telemetry.iggy.*} connection properties.
+ * client connects in the background once the application has started
+ * ({@link IggyClientStartup}): a broker that is down never stops the application from
+ * starting, and connecting (the Iggy SDK and Netty) stays off the start-up path. It
+ * connects to what an {@link IggyConnectionDetails} bean names, by default the
+ * {@code fetchbox.telemetry.iggy.*} connection properties.
  *
  * @since 0.1.0
  */
@@ -61,8 +65,16 @@ public final class IggyAutoConfiguration {
 	@ConditionalOnMissingBean
 	SupervisedIggyClient supervisedIggyClient(IggyClientSettings settings, IggyTopology topology,
 			IggyProperties properties) {
-		return new SupervisedIggyClient("main", settings, properties.isProvision() ? topology : null, List.of())
-			.start();
+		return new SupervisedIggyClient("main", settings, properties.isProvision() ? topology : null, List.of());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	IggyClientStartup iggyClientStartup(SupervisedIggyClient supervisedIggyClient,
+			ObjectProvider<ApplicationArguments> applicationArguments) {
+		// SpringApplication registers its arguments, and publishes
+		// ApplicationStartedEvent.
+		return new IggyClientStartup(supervisedIggyClient, applicationArguments.getIfAvailable() != null);
 	}
 
 }

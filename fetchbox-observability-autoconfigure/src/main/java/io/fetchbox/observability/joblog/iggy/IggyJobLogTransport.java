@@ -18,6 +18,7 @@ import org.apache.iggy.message.Message;
 import org.apache.iggy.message.MessageHeader;
 import org.apache.iggy.message.MessageId;
 import org.apache.iggy.message.Partitioning;
+import org.jspecify.annotations.Nullable;
 
 import io.fetchbox.observability.iggy.IggyFailures;
 import io.fetchbox.observability.iggy.SupervisedIggyClient;
@@ -37,22 +38,15 @@ import io.fetchbox.observability.tracing.Traceparent;
  */
 public final class IggyJobLogTransport implements JobLogTransport {
 
-	/** Content type header value of {@code JobLog} messages. */
-	public static final String CONTENT_TYPE = MessageHeaders.contentType(JobLog.getDefaultInstance());
-
-	private static final HeaderKey JOB_ID = HeaderKey.fromString(MessageHeaders.JOB_ID);
-
-	private static final HeaderKey TRACEPARENT = HeaderKey.fromString(MessageHeaders.TRACEPARENT);
-
-	private static final HeaderKey CONTENT_TYPE_KEY = HeaderKey.fromString(MessageHeaders.CONTENT_TYPE);
-
-	private static final HeaderValue CONTENT_TYPE_VALUE = HeaderValue.fromString(CONTENT_TYPE);
-
 	private final SupervisedIggyClient client;
 
-	private final StreamId stream;
+	private final String streamName;
 
-	private final TopicId topic;
+	private final String topicName;
+
+	// Iggy SDK values, created on the first send: the transport is created while the
+	// context refreshes, the SDK is loaded only once the client connects.
+	private @Nullable Destination destination;
 
 	private final JobLogEncoder.Session encoder = new JobLogEncoder.Session();
 
@@ -64,8 +58,16 @@ public final class IggyJobLogTransport implements JobLogTransport {
 	 */
 	public IggyJobLogTransport(SupervisedIggyClient client, String stream, String topic) {
 		this.client = client;
-		this.stream = StreamId.of(stream);
-		this.topic = TopicId.of(topic);
+		this.streamName = stream;
+		this.topicName = topic;
+	}
+
+	/**
+	 * Content type header value of {@code JobLog} messages.
+	 * @return the content type
+	 */
+	public static String contentType() {
+		return Headers.CONTENT_TYPE;
 	}
 
 	@Override
@@ -77,15 +79,26 @@ public final class IggyJobLogTransport implements JobLogTransport {
 	public CompletableFuture<Void> send(String jobId, List<JobLogRecord> records) {
 		List<Message> messages = new ArrayList<>(records.size());
 		// Records without a trace share one immutable header map per batch.
-		Map<HeaderKey, HeaderValue> shared = Map.of(JOB_ID, HeaderValue.fromString(jobId), CONTENT_TYPE_KEY,
-				CONTENT_TYPE_VALUE);
+		Map<HeaderKey, HeaderValue> shared = Map.of(Headers.JOB_ID, HeaderValue.fromString(jobId),
+				Headers.CONTENT_TYPE_KEY, Headers.CONTENT_TYPE_VALUE);
 		long sharedLength = headersLength(shared);
 		for (JobLogRecord record : records) {
 			messages.add(toMessage(record, shared, sharedLength));
 		}
 		Partitioning key = Partitioning.messagesKey(jobId);
+		Destination to = destination();
 		return this.client.call("send jobs.logs",
-				(sdk) -> sdk.messages().sendMessages(this.stream, this.topic, key, messages));
+				(sdk) -> sdk.messages().sendMessages(to.stream(), to.topic(), key, messages));
+	}
+
+	// Called on the pipeline's single sender thread.
+	private Destination destination() {
+		Destination to = this.destination;
+		if (to == null) {
+			to = new Destination(StreamId.of(this.streamName), TopicId.of(this.topicName));
+			this.destination = to;
+		}
+		return to;
 	}
 
 	@Override
@@ -113,7 +126,7 @@ public final class IggyJobLogTransport implements JobLogTransport {
 		String traceparent = Traceparent.of(record.traceId(), record.spanId(), record.sampled());
 		if (traceparent != null) {
 			headers = new HashMap<>(shared);
-			headers.put(TRACEPARENT, HeaderValue.fromString(traceparent));
+			headers.put(Headers.TRACEPARENT, HeaderValue.fromString(traceparent));
 			headersLength = headersLength(headers);
 		}
 		// Built directly with its final header length: Message.withUserHeaders would
@@ -131,6 +144,27 @@ public final class IggyJobLogTransport implements JobLogTransport {
 			size += 1L + 4L + entry.getKey().value().length + 1L + 4L + entry.getValue().value().length;
 		}
 		return size;
+	}
+
+	private record Destination(StreamId stream, TopicId topic) {
+	}
+
+	/**
+	 * Header names and values (the SDK's and the message descriptor's classes), loaded on
+	 * first use.
+	 */
+	private static final class Headers {
+
+		static final HeaderKey JOB_ID = HeaderKey.fromString(MessageHeaders.JOB_ID);
+
+		static final HeaderKey TRACEPARENT = HeaderKey.fromString(MessageHeaders.TRACEPARENT);
+
+		static final HeaderKey CONTENT_TYPE_KEY = HeaderKey.fromString(MessageHeaders.CONTENT_TYPE);
+
+		static final String CONTENT_TYPE = MessageHeaders.contentType(JobLog.getDefaultInstance());
+
+		static final HeaderValue CONTENT_TYPE_VALUE = HeaderValue.fromString(CONTENT_TYPE);
+
 	}
 
 }

@@ -5,9 +5,16 @@ import java.time.Duration;
 import org.apache.iggy.client.async.tcp.AsyncIggyTcpClient;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import io.fetchbox.observability.iggy.IggyClientSettings;
 import io.fetchbox.observability.iggy.IggyTopology;
@@ -43,6 +50,23 @@ class IggyAutoConfigurationTests {
 			assertThat(context).hasNotFailed();
 			assertThat(context.getBean(SupervisedIggyClient.class).state().isUp()).isFalse();
 		});
+	}
+
+	@Test
+	void clientStartsWithTheContextWithoutSpringApplication() {
+		this.runner.run((context) -> assertThat(context.getBean(SupervisedIggyClient.class).isStarted()).isTrue());
+	}
+
+	@Test
+	void clientStartsOnceTheApplicationHasStarted() {
+		SpringApplication application = new SpringApplication(StartupProbeConfiguration.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		try (ConfigurableApplicationContext context = application.run("--fetchbox.telemetry.iggy.address=127.0.0.1:1",
+				"--spring.main.banner-mode=off")) {
+			StartupProbe probe = context.getBean(StartupProbe.class);
+			assertThat(probe.clientStartedDuringRefresh).isFalse();
+			assertThat(context.getBean(SupervisedIggyClient.class).isStarted()).isTrue();
+		}
 	}
 
 	@Test
@@ -142,6 +166,53 @@ class IggyAutoConfigurationTests {
 	void backsOffWithoutTheIggySdk() {
 		this.runner.withClassLoader(new FilteredClassLoader(AsyncIggyTcpClient.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(SupervisedIggyClient.class));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration(IggyAutoConfiguration.class)
+	static class StartupProbeConfiguration {
+
+		@Bean
+		StartupProbe startupProbe(SupervisedIggyClient client) {
+			return new StartupProbe(client);
+		}
+
+	}
+
+	/** Records whether the client had started when the last lifecycles started. */
+	static class StartupProbe implements SmartLifecycle {
+
+		private final SupervisedIggyClient client;
+
+		volatile boolean clientStartedDuringRefresh;
+
+		private volatile boolean running;
+
+		StartupProbe(SupervisedIggyClient client) {
+			this.client = client;
+		}
+
+		@Override
+		public void start() {
+			this.clientStartedDuringRefresh = this.client.isStarted();
+			this.running = true;
+		}
+
+		@Override
+		public void stop() {
+			this.running = false;
+		}
+
+		@Override
+		public boolean isRunning() {
+			return this.running;
+		}
+
+		@Override
+		public int getPhase() {
+			return IggyClientStartup.PHASE;
+		}
+
 	}
 
 }

@@ -86,7 +86,7 @@ class JobLogIggyTests {
 				.containsExactlyElementsOf(LongStream.rangeClosed(1, 20).mapToObj(Long::toString).toList());
 			assertThat(logs).extracting(JobLog::getJobId).containsOnly(job);
 			assertThat(stored).allSatisfy((message) -> assertThat(message.headers()).containsEntry("content-type",
-					IggyJobLogTransport.CONTENT_TYPE));
+					IggyJobLogTransport.contentType()));
 		}
 		JobLog a0 = decode(
 				messages().stream().filter((m) -> "job-a".equals(m.headers().get("job_id"))).findFirst().get());
