@@ -209,12 +209,37 @@ public class JobLogStreamController implements AutoCloseable {
 	}
 
 	/**
-	 * Refuse new streams, end the open ones and stop the heartbeat task.
+	 * Refuse new streams (503) and end the open ones, until {@link #resume()}: the
+	 * application is stopping, and a stream would otherwise hold the web server's
+	 * graceful shutdown for its whole grace period.
+	 */
+	public void pause() {
+		this.closed = true;
+		closeStreams();
+	}
+
+	/**
+	 * Accept streams again after {@link #pause()} (the application context was started
+	 * again).
+	 */
+	public void resume() {
+		this.closed = false;
+	}
+
+	/**
+	 * Whether new streams are accepted now.
+	 * @return {@code false} while paused or once closed
+	 */
+	public boolean acceptsStreams() {
+		return !this.closed;
+	}
+
+	/**
+	 * Refuse new streams, end the open ones and stop the heartbeat task, for good.
 	 */
 	@Override
 	public void close() {
-		this.closed = true;
-		closeStreams();
+		pause();
 		this.keepAlive.shutdownNow();
 	}
 

@@ -7,7 +7,9 @@ import io.fetchbox.observability.operator.JobLogStreamController;
 /**
  * Ends the open log streams when the application stops, before the web server's graceful
  * shutdown waits for in-flight requests: a stream lasts until its client goes, so without
- * this a single open {@code curl} would hold shutdown for the whole grace period.
+ * this a single open {@code curl} would hold shutdown for the whole grace period. A
+ * context that is started again (as Spring's test framework does with the contexts it
+ * caches) accepts streams again.
  */
 final class LogStreamShutdown implements SmartLifecycle {
 
@@ -24,13 +26,14 @@ final class LogStreamShutdown implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		this.controller.resume();
 		this.running = true;
 	}
 
 	@Override
 	public void stop() {
 		this.running = false;
-		this.controller.close();
+		this.controller.pause();
 	}
 
 	@Override

@@ -71,6 +71,20 @@ class OperatorLogStreamAutoConfigurationTests {
 	}
 
 	@Test
+	void streamsAreRefusedWhileTheContextIsStoppedAndAcceptedOnceItIsStartedAgain() {
+		this.runner.withPropertyValues("fetchbox.telemetry.operator.log-stream.enabled=true").run((context) -> {
+			JobLogStreamController controller = context.getBean(JobLogStreamController.class);
+			assertThat(controller.acceptsStreams()).isTrue();
+			context.stop();
+			assertThat(controller.acceptsStreams()).isFalse();
+			context.start();
+			assertThat(controller.acceptsStreams()).isTrue();
+			context.close();
+			assertThat(controller.acceptsStreams()).isFalse();
+		});
+	}
+
+	@Test
 	void userTenantResolverWins() {
 		JobTenantResolver ledger = (jobId) -> Optional.of("acme");
 		this.runner.withPropertyValues("fetchbox.telemetry.operator.log-stream.enabled=true")
