@@ -18,6 +18,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code fetchbox.telemetry.metrics-addr} moves Actuator and {@code /metrics} to their
@@ -77,9 +78,14 @@ class SeparateManagementPortTests {
 	void theDebugEndpointIsExposedOnTheManagementPortOnly() throws Exception {
 		String main = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
 		String management = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.management.port");
-		HttpResponse<String> debug = get(management + "/actuator/fetchbox");
-		assertThat(debug.statusCode()).isEqualTo(200);
-		assertThat(debug.body()).contains("\"iggy\"", "\"status\":\"DOWN\"");
+		// The client connects in the background once the application has started:
+		// CONNECTING
+		// until its first attempt against the closed port has failed.
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			HttpResponse<String> debug = get(management + "/actuator/fetchbox");
+			assertThat(debug.statusCode()).isEqualTo(200);
+			assertThat(debug.body()).contains("\"iggy\"", "\"status\":\"DOWN\"");
+		});
 		assertThat(get(main + "/actuator/fetchbox").statusCode()).isEqualTo(404);
 	}
 
