@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,6 +26,7 @@ import tools.jackson.databind.ObjectMapper;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.fetchbox.observability.iggy.SupervisedIggyClient;
 import io.fetchbox.observability.operator.JobLogStreamController;
 import io.fetchbox.observability.testkit.IggyTestkitExtension;
 
@@ -80,6 +82,10 @@ class SampleApiOperatorDefaultsTests {
 		ConfigurableApplicationContext api = start("--fetchbox.telemetry.operator.credentials[0].username=ops",
 				"--fetchbox.telemetry.operator.credentials[0].password=ops-secret");
 		int port = Integer.parseInt(api.getEnvironment().getProperty("local.server.port"));
+		// The client connects and creates the topics in the background once the
+		// application
+		// has started; until then a stream would end at once with "not found".
+		api.getBean(SupervisedIggyClient.class).whenUp().get(30, TimeUnit.SECONDS);
 		try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
 			// A client that opens a stream and then neither reads nor closes it.
 			client.setSoTimeout(30_000);
