@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 import io.fetchbox.observability.joblog.JobLogFlusher;
 import io.fetchbox.observability.jobs.JobLogFlushingListener;
@@ -29,6 +30,10 @@ import io.fetchbox.observability.metrics.WorkerMetrics;
  * it) for workers and {@link TaskPublishing} for services that publish tasks. Without an
  * {@link ObservationRegistry} bean both still keep the job context in MDC; without a
  * tracer no trace context travels.
+ * <p>
+ * The beans are lazy: created when a bean of the service first needs them, so a service
+ * that neither handles nor publishes tasks does not create them (nor load the message
+ * types their methods take).
  *
  * @since 0.1.0
  */
@@ -43,6 +48,7 @@ public final class JobsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@Lazy
 	JobScopes jobScopes(ObjectProvider<ObservationRegistry> registry, ObjectProvider<Tracer> tracer,
 			ObjectProvider<JobScopeObservationConvention> convention, ObjectProvider<JobScopeListener> listeners) {
 		return new JobScopes(registry.getIfAvailable(() -> ObservationRegistry.NOOP),
@@ -52,6 +58,7 @@ public final class JobsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@Lazy
 	TaskObservations taskObservations(JobScopes jobScopes, ObjectProvider<TaskObservationConvention> convention) {
 		return new TaskObservations(jobScopes, convention.getIfAvailable());
 	}
@@ -59,12 +66,14 @@ public final class JobsAutoConfiguration {
 	@Bean
 	@ConditionalOnBean(JobLogFlusher.class)
 	@ConditionalOnMissingBean
+	@Lazy
 	JobLogFlushingListener jobLogFlushingListener(JobLogFlusher flusher) {
 		return new JobLogFlushingListener(flusher);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
+	@Lazy
 	TaskPublishing taskPublishing(ObjectProvider<ObservationRegistry> registry, ObjectProvider<Tracer> tracer,
 			ObjectProvider<TaskPublishObservationConvention> convention) {
 		return new TaskPublishing(registry.getIfAvailable(() -> ObservationRegistry.NOOP),
@@ -78,6 +87,7 @@ public final class JobsAutoConfiguration {
 		@Bean
 		@ConditionalOnBean(WorkerMetrics.class)
 		@ConditionalOnMissingBean
+		@Lazy
 		WorkerMetricsJobScopeListener workerMetricsJobScopeListener(WorkerMetrics metrics) {
 			return new WorkerMetricsJobScopeListener(metrics);
 		}
