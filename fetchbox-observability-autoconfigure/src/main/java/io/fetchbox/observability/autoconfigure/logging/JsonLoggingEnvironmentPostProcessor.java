@@ -19,20 +19,30 @@ import io.fetchbox.observability.autoconfigure.logging.LoggingProperties.LogForm
  * Turns JSON console logging on by default: when
  * {@code fetchbox.telemetry.logging.format} is {@code json} (the default), Logback and
  * logstash-logback-encoder are present, and the application has chosen no configuration
- * of its own, contributes a lowest-precedence {@code logging.config} pointing at the
- * starter's {@code logback-json.xml}. A {@code logback(-spring).xml} on the class path,
- * an explicit {@code logging.config} or Boot's own
- * {@code logging.structured.format.console} always win. The banner is turned off by
- * default too, so that stdout holds nothing but JSON lines.
+ * of its own, contributes a lowest-precedence {@code logging.structured.format.console}
+ * naming {@code FetchboxJsonFormatter}: Boot then sets up its console appender in code
+ * with the FetchBox JSON line, and no XML configuration is parsed at startup (the same
+ * line as {@code logback-json.xml}, which stays for applications that include the
+ * appender in their own configuration). A {@code logback(-spring).xml} on the class path,
+ * an explicit {@code logging.config} or {@code logging.structured.format.console} always
+ * win. The banner is turned off by default too, so that stdout holds nothing but JSON
+ * lines.
  *
  * @since 0.1.0
  */
 public class JsonLoggingEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
 	/**
-	 * Location of the starter's JSON Logback configuration.
+	 * Location of the FetchBox JSON console as a complete Logback configuration (for
+	 * {@code logging.config}; the starter's default is {@link #JSON_FORMAT}).
 	 */
 	public static final String JSON_CONFIG = "classpath:io/fetchbox/observability/logging/logback-json.xml";
+
+	/**
+	 * The structured logging format the starter sets by default (a class name: the class
+	 * needs logstash-logback-encoder, which may be absent).
+	 */
+	public static final String JSON_FORMAT = "io.fetchbox.observability.logging.FetchboxJsonFormatter";
 
 	static final String PROPERTY_SOURCE_NAME = "fetchboxTelemetryLogging";
 
@@ -50,9 +60,11 @@ public class JsonLoggingEnvironmentPostProcessor implements EnvironmentPostProce
 				&& !environment.containsProperty("logging.structured.format.console")
 				&& !hasUserConfiguration(application.getClassLoader())) {
 			environment.getPropertySources()
-				.addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, Map.of("logging.config", JSON_CONFIG,
-						// The console banner would be the only non-JSON text on stdout.
-						"spring.main.banner-mode", "off")));
+				.addLast(new MapPropertySource(PROPERTY_SOURCE_NAME,
+						Map.of("logging.structured.format.console", JSON_FORMAT,
+								// The console banner would be the only non-JSON text on
+								// stdout.
+								"spring.main.banner-mode", "off")));
 		}
 	}
 

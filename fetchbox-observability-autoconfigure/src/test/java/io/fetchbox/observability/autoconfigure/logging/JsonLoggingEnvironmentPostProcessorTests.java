@@ -16,6 +16,8 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.mock.env.MockEnvironment;
 
+import io.fetchbox.observability.logging.FetchboxJsonFormatter;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -28,9 +30,11 @@ class JsonLoggingEnvironmentPostProcessorTests {
 	@Test
 	void jsonByDefault() {
 		this.processor.postProcessEnvironment(this.environment, application(getClass().getClassLoader()));
-		assertThat(this.environment.getProperty("logging.config"))
-			.isEqualTo(JsonLoggingEnvironmentPostProcessor.JSON_CONFIG);
+		assertThat(this.environment.getProperty("logging.structured.format.console"))
+			.isEqualTo(FetchboxJsonFormatter.class.getName());
+		assertThat(this.environment.containsProperty("logging.config")).isFalse();
 		assertThat(this.environment.getProperty("spring.main.banner-mode")).isEqualTo("off");
+		// The XML form stays for applications that include the appender themselves.
 		assertThat(new DefaultResourceLoader().getResource(JsonLoggingEnvironmentPostProcessor.JSON_CONFIG).exists())
 			.isTrue();
 	}
@@ -40,6 +44,7 @@ class JsonLoggingEnvironmentPostProcessorTests {
 		this.environment.setProperty("fetchbox.telemetry.logging.format", "text");
 		this.processor.postProcessEnvironment(this.environment, application(getClass().getClassLoader()));
 		assertThat(this.environment.containsProperty("logging.config")).isFalse();
+		assertThat(this.environment.containsProperty("logging.structured.format.console")).isFalse();
 	}
 
 	@Test
@@ -53,6 +58,7 @@ class JsonLoggingEnvironmentPostProcessorTests {
 	void bootStructuredLoggingWins() {
 		this.environment.setProperty("logging.structured.format.console", "ecs");
 		this.processor.postProcessEnvironment(this.environment, application(getClass().getClassLoader()));
+		assertThat(this.environment.getProperty("logging.structured.format.console")).isEqualTo("ecs");
 		assertThat(this.environment.containsProperty("logging.config")).isFalse();
 	}
 
@@ -64,6 +70,7 @@ class JsonLoggingEnvironmentPostProcessorTests {
 			this.processor.postProcessEnvironment(this.environment, application(classLoader));
 		}
 		assertThat(this.environment.containsProperty("logging.config")).isFalse();
+		assertThat(this.environment.containsProperty("logging.structured.format.console")).isFalse();
 	}
 
 	@Test
@@ -71,6 +78,7 @@ class JsonLoggingEnvironmentPostProcessorTests {
 		this.processor.postProcessEnvironment(this.environment,
 				application(new FilteredClassLoader(LoggingEventCompositeJsonEncoder.class)));
 		assertThat(this.environment.containsProperty("logging.config")).isFalse();
+		assertThat(this.environment.containsProperty("logging.structured.format.console")).isFalse();
 	}
 
 	@Test
@@ -78,6 +86,7 @@ class JsonLoggingEnvironmentPostProcessorTests {
 		this.processor.postProcessEnvironment(this.environment,
 				application(new FilteredClassLoader("ch.qos.logback.classic")));
 		assertThat(this.environment.containsProperty("logging.config")).isFalse();
+		assertThat(this.environment.containsProperty("logging.structured.format.console")).isFalse();
 	}
 
 	@Test
