@@ -104,11 +104,13 @@ public class FetchboxJsonFormatter implements StructuredLogFormatter<ILoggingEve
 		return new String(this.encoder.encode(event), StandardCharsets.UTF_8);
 	}
 
+	/**
+	 * The line in UTF-8 whatever the console charset: JSON lines are UTF-8, also on a
+	 * Java 17 whose default charset is ASCII (as with the XML appender).
+	 */
 	@Override
 	public byte[] formatAsBytes(ILoggingEvent event, Charset charset) {
-		byte[] line = this.encoder.encode(event);
-		return StandardCharsets.UTF_8.equals(charset) ? line
-				: new String(line, StandardCharsets.UTF_8).getBytes(charset);
+		return this.encoder.encode(event);
 	}
 
 }
