@@ -1,5 +1,7 @@
 package io.fetchbox.observability.operator;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -168,13 +170,14 @@ public class JobLogStreamController implements AutoCloseable {
 		this.open.add(stream);
 		TailSession session;
 		try {
+			stream.open();
 			session = this.logs.tail(jobId, start, follow, minimum, stream);
 		}
-		catch (RuntimeException ex) {
+		catch (IOException | RuntimeException ex) {
 			if (this.open.remove(stream)) {
 				this.streams.release();
 			}
-			throw ex;
+			throw (ex instanceof IOException io) ? new UncheckedIOException(io) : (RuntimeException) ex;
 		}
 		stream.attach(session);
 		emitter.onCompletion(stream::containerDone);

@@ -61,6 +61,21 @@ final class SseLogStream implements JobLogTailListener {
 	}
 
 	/**
+	 * Write the opening comment (an empty one) on the request thread, before any other
+	 * thread can write. Spring MVC holds it until the handler returns and then sends it
+	 * on the request thread, which commits the response's status and headers there.
+	 * Otherwise the first record, written by the tail thread, could commit the response
+	 * while the request thread is still adding headers on its way out of the filter chain
+	 * (Spring Security's {@code HeaderWriterFilter} adds its headers then), and the
+	 * container's header table is not safe for two threads: it corrupts the table of the
+	 * next request served by that connection's processor.
+	 * @throws IOException never in practice: nothing is written to the connection yet
+	 */
+	void open() throws IOException {
+		send(SseEmitter.event().comment(""), true);
+	}
+
+	/**
 	 * Attach the session this stream writes; stops it at once if the stream was stopped
 	 * meanwhile.
 	 */

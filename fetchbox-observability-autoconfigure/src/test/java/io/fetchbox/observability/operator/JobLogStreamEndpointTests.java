@@ -17,7 +17,9 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 
 import io.fetchbox.observability.messages.JobLog;
 import io.fetchbox.observability.messages.LogLevel;
@@ -211,6 +213,26 @@ class JobLogStreamEndpointTests {
 	}
 
 	@Test
+	void theRequestThreadCommitsTheResponseBeforeAnyOtherThreadWrites() throws IOException {
+		// Spring Security adds its headers on the request thread as the filter chain
+		// returns. Had the tail or the heartbeat thread committed the response meanwhile,
+		// both would write into the container's header table, which is not thread-safe:
+		// the next request on that connection processor then fails.
+		String job = newJob();
+		try (SseTestClient client = SseTestClient.open(this.port, path(job),
+				merge(ADMIN, Map.of(ResponseWriteRecorder.HEADER, job)))) {
+			assertThat(client.status).isEqualTo(200);
+			produce(job, 1, 1, "acme");
+			assertThat(client.read(1, WAIT)).hasSize(1);
+		}
+		ResponseWriteRecorder.Recording recording = ResponseWriteRecorder.recording(job);
+		assertThat(recording.writes()).extracting(ResponseWriteRecorder.Write::operation)
+			.contains("status", "header X-Frame-Options", "commit");
+		assertThat(recording.writes()).allSatisfy(
+				(write) -> assertThat(write.thread()).as(write.operation()).isEqualTo(recording.requestThread()));
+	}
+
+	@Test
 	void capsConcurrentStreamsAndReleasesEverythingWhenClientsGoAway() throws IOException {
 		// Streams of earlier tests end when a heartbeat meets their closed socket: start
 		// from
@@ -306,6 +328,14 @@ class JobLogStreamEndpointTests {
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	static class TestApplication {
+
+		@Bean
+		FilterRegistrationBean<ResponseWriteRecorder> responseWriteRecorder() {
+			FilterRegistrationBean<ResponseWriteRecorder> registration = new FilterRegistrationBean<>(
+					new ResponseWriteRecorder());
+			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+			return registration;
+		}
 
 		@Bean
 		InMemoryTopicReader inMemoryJobsLogs() {
