@@ -48,7 +48,9 @@ import java.util.zip.ZipFile;
  * {@code out}, {@code variants}, {@code warmup}, {@code warmup-requests},
  * {@code duration}, {@code rounds}, {@code startup-rounds}, {@code connections},
  * {@code app-cpu}, {@code load-cpu}, {@code port}, {@code jvm-args} (added to every
- * variant, space separated).
+ * variant, space separated). A variant named {@code starter-<anything>} runs
+ * {@code http-overhead-starter-<anything>.jar} like {@code starter}, to compare two
+ * builds of the starter in one run.
  */
 public final class HttpOverheadRunner {
 
@@ -260,11 +262,7 @@ public final class HttpOverheadRunner {
 		switch (name) {
 			case "bare", "hand-assembled" -> {
 			}
-			case "starter" -> {
-				// Iggy not running: point the job log shipping at a port nothing listens
-				// on.
-				appArgs.add("--fetchbox.telemetry.iggy.address=127.0.0.1:" + option("closed-port", "23999"));
-			}
+			case "starter" -> starterArgs(appArgs);
 			case "otel-agent" -> {
 				jar = this.jars.resolve("http-overhead-bare.jar");
 				agent = this.jars.resolve("opentelemetry-javaagent.jar");
@@ -273,12 +271,23 @@ public final class HttpOverheadRunner {
 				jvmArgs.add("-Dotel.metrics.exporter=none");
 				jvmArgs.add("-Dotel.logs.exporter=none");
 			}
-			default -> throw new IllegalArgumentException("Unknown variant '" + name + "'");
+			default -> {
+				// Another build of the starter (e.g. 'starter-main'), run the same way.
+				if (!name.startsWith("starter-")) {
+					throw new IllegalArgumentException("Unknown variant '" + name + "'");
+				}
+				starterArgs(appArgs);
+			}
 		}
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException("Missing " + jar + ": build with scripts/http-overhead.sh");
 		}
 		return new Variant(name, jar, agent, jvmArgs, appArgs);
+	}
+
+	private void starterArgs(List<String> appArgs) {
+		// Iggy not running: point the job log shipping at a port nothing listens on.
+		appArgs.add("--fetchbox.telemetry.iggy.address=127.0.0.1:" + option("closed-port", "23999"));
 	}
 
 	private App start(Variant variant, int port, String phase) throws Exception {
