@@ -8,7 +8,6 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +25,6 @@ import org.apache.iggy.client.blocking.TopicsClient;
 import org.apache.iggy.client.blocking.UsersClient;
 import org.apache.iggy.client.blocking.tcp.IggyTcpClient;
 import org.apache.iggy.consumergroup.Consumer;
-import org.apache.iggy.exception.IggyNotConnectedException;
 import org.apache.iggy.exception.IggyServerException;
 import org.apache.iggy.identifier.StreamId;
 import org.apache.iggy.identifier.TopicId;
@@ -41,7 +39,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * What the Iggy 0.8.0 contract tests share: the SDK clients (blocking and async, root,
@@ -194,10 +191,7 @@ abstract class IggyContractFixture {
 		}
 		IdentityInfo identity = api.tokens().loginWithPersonalAccessToken(token);
 		assertThat(identity).isNotNull();
-		// SDK 0.8.0 marks the client authenticated a moment after the login completes
-		await().atMost(Duration.ofSeconds(10))
-			.ignoreException(IggyNotConnectedException.class)
-			.until(() -> api.system().getMe() != null);
+		SdkSupport.awaitAuthenticated(() -> api.system().getMe());
 		return api;
 	}
 

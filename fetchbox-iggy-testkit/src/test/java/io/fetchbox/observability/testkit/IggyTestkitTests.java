@@ -2,16 +2,19 @@ package io.fetchbox.observability.testkit;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.iggy.client.async.tcp.AsyncIggyTcpClient;
 import org.apache.iggy.client.blocking.tcp.IggyTcpClient;
 import org.apache.iggy.consumergroup.Consumer;
 import org.apache.iggy.exception.IggyNotConnectedException;
+import org.apache.iggy.exception.IggyServerException;
 import org.apache.iggy.identifier.StreamId;
 import org.apache.iggy.identifier.TopicId;
 import org.apache.iggy.message.HeaderKey;
@@ -156,6 +159,47 @@ class IggyTestkitTests {
 			assertThat(iggy.server().messages("pool", "logs")).hasSize(6);
 		}
 		finally {
+			pooled.close().orTimeout(10, TimeUnit.SECONDS).join();
+		}
+	}
+
+	@Test
+	void getStatsSkipsTheLoginReplaySoItIsRefusedOnAFreshPooledConnection() throws Exception {
+		AsyncIggyTcpClient pooled = AsyncIggyTcpClient.builder()
+			.host(iggy.host())
+			.port(iggy.port())
+			.credentials("iggy", "iggy")
+			.connectionPoolSize(5)
+			.build();
+		try {
+			pooled.connect().get(10, TimeUnit.SECONDS);
+			SdkSupport.login(pooled);
+			// Slow answers keep each connection busy, so five calls at once need five
+			// connections: those opened for them are fresh, never logged in.
+			iggy.server().latency(java.time.Duration.ofMillis(300));
+			List<CompletableFuture<?>> stats = new ArrayList<>();
+			for (int i = 0; i < 5; i++) {
+				stats.add(pooled.system().getStats());
+			}
+			List<Integer> refusals = new ArrayList<>();
+			for (CompletableFuture<?> call : stats) {
+				try {
+					call.get(30, TimeUnit.SECONDS);
+				}
+				catch (ExecutionException ex) {
+					refusals.add(((IggyServerException) ex.getCause()).getRawErrorCode());
+				}
+			}
+			assertThat(refusals).as("GET_STATS on connections the SDK did not log in").isNotEmpty().containsOnly(40);
+			// every other authenticated command is preceded by the login replay
+			List<CompletableFuture<?>> me = new ArrayList<>();
+			for (int i = 0; i < 5; i++) {
+				me.add(pooled.system().getMe());
+			}
+			CompletableFuture.allOf(me.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+		}
+		finally {
+			iggy.server().latency(java.time.Duration.ZERO);
 			pooled.close().orTimeout(10, TimeUnit.SECONDS).join();
 		}
 	}

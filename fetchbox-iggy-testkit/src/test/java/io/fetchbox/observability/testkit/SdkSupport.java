@@ -6,23 +6,31 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.iggy.client.async.tcp.AsyncIggyTcpClient;
 import org.apache.iggy.client.blocking.tcp.IggyTcpClient;
+import org.apache.iggy.exception.IggyNotConnectedException;
 import org.apache.iggy.identifier.StreamId;
 import org.apache.iggy.topic.CompressionAlgorithm;
 
 import static org.awaitility.Awaitility.await;
 
 /**
- * SDK helpers shared by the testkit tests. {@link #login} works around an SDK 0.8.0 race:
- * {@code login()} completes before the client marks itself authenticated (the flag is set
- * by a later callback on the Netty thread), so the very next call can fail in the client
- * with "Not authenticated, call login first".
+ * SDK helpers shared by the testkit tests. {@link #login} and {@link #awaitAuthenticated}
+ * work around an SDK 0.8.0 race: {@code login()} completes before the client marks itself
+ * authenticated. The flag is one per client, set by a callback that the SDK adds to the
+ * login's response on its I/O thread, so the caller's continuation can run first. The
+ * next call then either waits for the login's pooled connection (released only after the
+ * flag is set: a single-connection client never sees the race) or takes another idle
+ * connection of the pool and is refused in the client with "Not authenticated, call login
+ * first". Once one authenticated call went through, the flag stays set and the SDK logs
+ * every other pooled connection in before its first command.
  */
 final class SdkSupport {
 
@@ -30,15 +38,31 @@ final class SdkSupport {
 	}
 
 	static void login(AsyncIggyTcpClient client) throws Exception {
-		client.login().get(10, TimeUnit.SECONDS);
-		await().atMost(Duration.ofSeconds(30))
-			.ignoreExceptions()
-			.until(() -> client.system().getMe().get(5, TimeUnit.SECONDS) != null);
+		client.login().get(30, TimeUnit.SECONDS);
+		awaitAuthenticated(() -> client.system().getMe().get(30, TimeUnit.SECONDS));
 	}
 
 	static IggyTcpClient awaitAuthenticated(IggyTcpClient client) {
-		await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> client.system().getMe() != null);
+		awaitAuthenticated(() -> client.system().getMe());
 		return client;
+	}
+
+	/**
+	 * Repeat an authenticated call until the SDK stops refusing it as "not authenticated"
+	 * (see above), for up to 30 s. Any other failure fails at once.
+	 */
+	static void awaitAuthenticated(Callable<?> authenticatedCall) {
+		await().atMost(Duration.ofSeconds(30))
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(5))
+			.ignoreExceptionsMatching(SdkSupport::refusedAsNotAuthenticated)
+			.until(authenticatedCall, Objects::nonNull);
+	}
+
+	private static boolean refusedAsNotAuthenticated(Throwable ex) {
+		Throwable cause = (ex instanceof ExecutionException && ex.getCause() != null) ? ex.getCause() : ex;
+		return cause instanceof IggyNotConnectedException && cause.getMessage() != null
+				&& cause.getMessage().startsWith("Not authenticated");
 	}
 
 	static void createStreamAndTopic(AsyncIggyTcpClient client, String stream, String topic, long partitions)

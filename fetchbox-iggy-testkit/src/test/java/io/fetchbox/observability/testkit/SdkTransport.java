@@ -1,6 +1,5 @@
 package io.fetchbox.observability.testkit;
 
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -11,9 +10,6 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import org.apache.iggy.client.async.tcp.AsyncTcpConnection;
 import org.apache.iggy.client.async.tcp.UsersTcpClient;
-import org.apache.iggy.exception.IggyNotConnectedException;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * The SDK's own TCP transport ({@link AsyncTcpConnection}, which both SDK clients use),
@@ -35,10 +31,7 @@ final class SdkTransport implements AutoCloseable {
 		connection.connect().get(10, TimeUnit.SECONDS);
 		new UsersTcpClient(connection).login(username, password).get(10, TimeUnit.SECONDS);
 		SdkTransport transport = new SdkTransport(connection);
-		// SDK 0.8.0 marks the connection authenticated a moment after login() completes
-		await().atMost(Duration.ofSeconds(10))
-			.ignoreException(IggyNotConnectedException.class)
-			.until(() -> transport.send(IggyCommands.GET_ME, new byte[0]) != null);
+		SdkSupport.awaitAuthenticated(() -> transport.send(IggyCommands.GET_ME, new byte[0]));
 		return transport;
 	}
 

@@ -124,9 +124,9 @@ public class SupervisedIggyClient implements AutoCloseable {
 	}
 
 	/**
-	 * Start connecting in the background, together with the {@link #dedicated dedicated}
-	 * clients derived before. Returns at once; idempotent. Until then the state is
-	 * {@link Status#CONNECTING} and no Iggy SDK class is loaded.
+	 * Start connecting in the background; the {@link #dedicated dedicated} clients
+	 * derived before start once this one is up. Returns at once; idempotent. Until then
+	 * the state is {@link Status#CONNECTING} and no Iggy SDK class is loaded.
 	 * @return this client
 	 */
 	public SupervisedIggyClient start() {
@@ -137,7 +137,7 @@ public class SupervisedIggyClient implements AutoCloseable {
 				waiting = new ArrayList<>(this.startWithThis);
 				this.startWithThis.clear();
 			}
-			waiting.forEach(SupervisedIggyClient::start);
+			waiting.forEach(this::startWhenUp);
 		}
 		return this;
 	}
@@ -153,8 +153,9 @@ public class SupervisedIggyClient implements AutoCloseable {
 	/**
 	 * A new client with the same settings and a single pooled connection, for a consumer
 	 * group member or a tailer (group membership is per connection). It starts connecting
-	 * now if this client has started, otherwise when this client starts. The caller owns
-	 * and closes it.
+	 * once this client is {@link #whenUp() up} (its topology provisioned, so the topics a
+	 * group or tailer needs exist), at once if it already is. The caller owns and closes
+	 * it.
 	 * @param purpose short name, e.g. {@code workers}
 	 * @param initializers work to do on every fresh connection (e.g. join the group)
 	 * @return the dedicated client
@@ -170,7 +171,14 @@ public class SupervisedIggyClient implements AutoCloseable {
 				return client;
 			}
 		}
-		return client.start();
+		startWhenUp(client);
+		return client;
+	}
+
+	// Started earlier, a dedicated client would fail its initializers (e.g. joining a
+	// group) until this one has created the topics, and log a false outage.
+	private void startWhenUp(SupervisedIggyClient dedicated) {
+		this.up.thenRun(dedicated::start);
 	}
 
 	/**

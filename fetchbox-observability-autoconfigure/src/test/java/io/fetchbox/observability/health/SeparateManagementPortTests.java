@@ -1,7 +1,5 @@
 package io.fetchbox.observability.health;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+
+import io.fetchbox.observability.testkit.ClosedPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,18 +32,18 @@ class SeparateManagementPortTests {
 
 	private static ConfigurableApplicationContext context;
 
+	private static ClosedPort closedPort;
+
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@BeforeAll
 	static void start() throws Exception {
-		int closedPort;
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			closedPort = socket.getLocalPort();
-		}
+		// held until the end: nothing listens there and nothing else can take it
+		closedPort = ClosedPort.reserve();
 		context = new SpringApplicationBuilder(ProbedApplication.class).run("--spring.config.name=fetchbox-health-test",
 				"--server.port=0", "--spring.application.name=worker", "--fetchbox.telemetry.logging.format=text",
 				"--fetchbox.telemetry.metrics-addr=127.0.0.1:0", "--fetchbox.telemetry.metrics.families.worker=true",
-				"--fetchbox.telemetry.iggy.address=127.0.0.1:" + closedPort, "--fetchbox.telemetry.health.timeout=1s",
+				"--fetchbox.telemetry.iggy.address=" + closedPort.address(), "--fetchbox.telemetry.health.timeout=1s",
 				"--test.ledger.url=jdbc:h2:file:" + temp.resolve("ledger"));
 	}
 
@@ -51,6 +51,9 @@ class SeparateManagementPortTests {
 	static void stop() {
 		if (context != null) {
 			context.close();
+		}
+		if (closedPort != null) {
+			closedPort.close();
 		}
 	}
 

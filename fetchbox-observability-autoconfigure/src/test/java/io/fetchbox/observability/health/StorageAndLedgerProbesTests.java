@@ -1,7 +1,5 @@
 package io.fetchbox.observability.health;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +20,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
+
+import io.fetchbox.observability.testkit.ClosedPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,17 +71,14 @@ class StorageAndLedgerProbesTests {
 
 	@Test
 	void s3ProbeIsDownWhenStorageIsUnreachable() throws Exception {
-		int closedPort;
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			closedPort = socket.getLocalPort();
-		}
-		try (S3Client client = S3Client.builder()
-			.endpointOverride(URI.create("http://127.0.0.1:" + closedPort))
-			.region(Region.US_EAST_1)
-			.forcePathStyle(true)
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("key", "secret")))
-			.overrideConfiguration((config) -> config.apiCallTimeout(Duration.ofSeconds(2)))
-			.build()) {
+		try (ClosedPort closedPort = ClosedPort.reserve();
+				S3Client client = S3Client.builder()
+					.endpointOverride(URI.create("http://" + closedPort.address()))
+					.region(Region.US_EAST_1)
+					.forcePathStyle(true)
+					.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("key", "secret")))
+					.overrideConfiguration((config) -> config.apiCallTimeout(Duration.ofSeconds(2)))
+					.build()) {
 			assertThat(check(new S3StorageHealthProbe(client, "objects")).getStatus()).isEqualTo(Status.DOWN);
 		}
 	}

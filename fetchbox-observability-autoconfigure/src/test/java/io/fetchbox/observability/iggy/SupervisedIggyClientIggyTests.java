@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.iggy.exception.IggyConflictException;
+import org.apache.iggy.identifier.ConsumerId;
 import org.apache.iggy.message.Message;
 import org.apache.iggy.message.Partitioning;
 import org.junit.jupiter.api.AfterEach;
@@ -155,6 +156,49 @@ class SupervisedIggyClientIggyTests {
 		assertThat(poll).failsWithin(Duration.ofSeconds(5));
 		await().atMost(Duration.ofSeconds(15)).until(() -> initialized.size() >= 2 && dedicated.state().isUp());
 		assertThat(this.iggy.server().commandsReceived(IggyCommands.LOGIN_USER)).isPositive();
+	}
+
+	@Test
+	void dedicatedClientsConnectOnceTheMainClientIsUpAndFindItsTopics() {
+		SupervisedIggyClient main = client(IggyTopology.DEFAULT);
+		IggyTopology.Topic tasks = IggyTopology.DEFAULT.tasks();
+		List<IggyConnectionState> dedicatedStates = new CopyOnWriteArrayList<>();
+		// joins a group on a topic the main client creates, as a group consumer does
+		SupervisedIggyClient dedicated = main.dedicated("workers", (sdk) -> sdk.consumerGroups()
+			.createConsumerGroup(IggyTopology.DEFAULT.streamId(), tasks.topicId(), "workers")
+			.thenCompose((group) -> sdk.consumerGroups()
+				.joinConsumerGroup(IggyTopology.DEFAULT.streamId(), tasks.topicId(), ConsumerId.of("workers"))));
+		this.closeables.add(dedicated);
+		dedicated.addListener(new IggyClientListener() {
+			@Override
+			public void stateChanged(IggyConnectionState previous, IggyConnectionState current) {
+				dedicatedStates.add(current);
+			}
+		});
+		assertThat(dedicated.isStarted()).isFalse();
+		assertThat(dedicated.call("ping", (sdk) -> sdk.system().ping())).failsWithin(Duration.ofSeconds(5))
+			.withThrowableThat()
+			.havingRootCause()
+			.isInstanceOf(IggyUnavailableException.class);
+
+		main.start();
+		await().atMost(Duration.ofSeconds(30)).until(() -> dedicated.state().isUp());
+		assertThat(main.whenUp()).isCompleted();
+		assertThat(dedicatedStates).extracting(IggyConnectionState::status)
+			.as("the dedicated client never saw a missing topic")
+			.containsExactly(Status.UP);
+		assertThat(main.call("get group",
+				(sdk) -> sdk.consumerGroups()
+					.getConsumerGroup(IggyTopology.DEFAULT.streamId(), tasks.topicId(), ConsumerId.of("workers"))))
+			.succeedsWithin(Duration.ofSeconds(10))
+			.satisfies((group) -> assertThat(group)
+				.hasValueSatisfying((details) -> assertThat(details.membersCount()).isEqualTo(1L)));
+
+		// derived once the main client is up: starts at once
+		SupervisedIggyClient later = main.dedicated("tailer");
+		this.closeables.add(later);
+		assertThat(later.isStarted()).isTrue();
+		await().atMost(Duration.ofSeconds(30)).until(() -> later.state().isUp());
 	}
 
 	private SupervisedIggyClient client(IggyTopology topology) {

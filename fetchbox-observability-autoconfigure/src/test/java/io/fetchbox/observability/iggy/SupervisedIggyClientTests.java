@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.fetchbox.observability.iggy.IggyConnectionState.Status;
+import io.fetchbox.observability.testkit.ClosedPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,8 +32,9 @@ class SupervisedIggyClientTests {
 
 	@AfterEach
 	void closeAll() throws Exception {
-		for (AutoCloseable closeable : this.closeables) {
-			closeable.close();
+		// clients before the ports they use
+		for (int i = this.closeables.size() - 1; i >= 0; i--) {
+			this.closeables.get(i).close();
 		}
 	}
 
@@ -97,24 +99,25 @@ class SupervisedIggyClientTests {
 	}
 
 	@Test
-	void dedicatedClientDerivedBeforeStartConnectsWhenTheMainClientStarts() throws Exception {
+	void dedicatedClientsWaitUntilTheMainClientIsUp() throws Exception {
 		try (SilentServer server = new SilentServer()) {
 			SupervisedIggyClient main = client(server.port());
-			SupervisedIggyClient dedicated = main.dedicated("workers");
-			this.closeables.add(dedicated);
-			assertThat(dedicated.isStarted()).isFalse();
-			assertThat(dedicated.state().status()).isEqualTo(Status.CONNECTING);
-			assertThat(dedicated.call("ping", (sdk) -> sdk.system().ping())).failsWithin(Duration.ofSeconds(1))
-				.withThrowableThat()
-				.havingRootCause()
-				.isInstanceOf(IggyUnavailableException.class);
+			SupervisedIggyClient before = main.dedicated("workers");
+			this.closeables.add(before);
 			main.start();
-			assertThat(dedicated.isStarted()).isTrue();
-			// both connect: the main client and the dedicated one
-			await().atMost(Duration.ofSeconds(10)).until(() -> server.connections() >= 2);
-			SupervisedIggyClient later = main.dedicated("tailer");
-			this.closeables.add(later);
-			assertThat(later.isStarted()).isTrue();
+			SupervisedIggyClient after = main.dedicated("tailer");
+			this.closeables.add(after);
+			// the main client's attempts time out against the silent broker
+			await().atMost(Duration.ofSeconds(30)).until(() -> server.connections() >= 2);
+			assertThat(main.state().status()).isNotEqualTo(Status.UP);
+			for (SupervisedIggyClient dedicated : List.of(before, after)) {
+				assertThat(dedicated.isStarted()).isFalse();
+				assertThat(dedicated.state().status()).isEqualTo(Status.CONNECTING);
+				assertThat(dedicated.call("ping", (sdk) -> sdk.system().ping())).failsWithin(Duration.ofSeconds(5))
+					.withThrowableThat()
+					.havingRootCause()
+					.isInstanceOf(IggyUnavailableException.class);
+			}
 		}
 	}
 
@@ -151,10 +154,11 @@ class SupervisedIggyClientTests {
 		return client;
 	}
 
-	private static int closedPort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
+	/** A port on which nothing listens, held until the test ends. */
+	private int closedPort() {
+		ClosedPort closed = ClosedPort.reserve();
+		this.closeables.add(closed);
+		return closed.port();
 	}
 
 	/** Accepts connections and reads requests, never answers: a hung broker. */
