@@ -1,7 +1,5 @@
 package io.fetchbox.observability.operator;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -173,11 +171,11 @@ public class JobLogStreamController implements AutoCloseable {
 			stream.open();
 			session = this.logs.tail(jobId, start, follow, minimum, stream);
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (RuntimeException ex) {
 			if (this.open.remove(stream)) {
 				this.streams.release();
 			}
-			throw (ex instanceof IOException io) ? new UncheckedIOException(io) : (RuntimeException) ex;
+			throw ex;
 		}
 		stream.attach(session);
 		emitter.onCompletion(stream::containerDone);

@@ -1,6 +1,7 @@
 package io.fetchbox.observability.operator;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -69,10 +70,15 @@ final class SseLogStream implements JobLogTailListener {
 	 * (Spring Security's {@code HeaderWriterFilter} adds its headers then), and the
 	 * container's header table is not safe for two threads: it corrupts the table of the
 	 * next request served by that connection's processor.
-	 * @throws IOException never in practice: nothing is written to the connection yet
 	 */
-	void open() throws IOException {
-		send(SseEmitter.event().comment(""), true);
+	void open() {
+		try {
+			send(SseEmitter.event().comment(""), true);
+		}
+		catch (IOException ex) {
+			// Not reached: before the handler returns, Spring MVC only holds the event.
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**

@@ -115,11 +115,7 @@ class SampleApiIggyTests {
 
 	@Test
 	void statusMessagesUpdateTheSnapshotOncePerResource() throws Exception {
-		String jobId = this.json.readTree(post("""
-				{"job_type": "docs", "tenant": "acme", "resources": [
-				  {"resource_id": "r1", "url": "http://origin.test/1"},
-				  {"resource_id": "r2", "url": "http://origin.test/2"},
-				  {"resource_id": "r3", "url": "http://origin.test/3"}]}""").body()).get("job_id").asString();
+		String jobId = submitThreeResourceJob();
 		sendStatus(jobId, "r1", 1, 0, "", "");
 		sendStatus(jobId, "r1", 1, 0, "", "");
 		sendStatus(jobId, "r2", 0, 1, "http_404", "Origin answered HTTP 404");
@@ -142,11 +138,7 @@ class SampleApiIggyTests {
 
 	@Test
 	void ledgerStateIsTheFoldOfTheJobsStatusMessages() throws Exception {
-		String jobId = this.json.readTree(post("""
-				{"job_type": "docs", "tenant": "acme", "resources": [
-				  {"resource_id": "r1", "url": "http://origin.test/1"},
-				  {"resource_id": "r2", "url": "http://origin.test/2"},
-				  {"resource_id": "r3", "url": "http://origin.test/3"}]}""").body()).get("job_id").asString();
+		String jobId = submitThreeResourceJob();
 		long now = System.currentTimeMillis();
 		// Two workers: appended in an order their event times contradict, one redelivery.
 		sendStatus(jobId, "r2", 0, 1, "http_404", "Origin answered HTTP 404", now + 300);
@@ -251,6 +243,14 @@ class SampleApiIggyTests {
 		catch (InvalidProtocolBufferException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private String submitThreeResourceJob() throws Exception {
+		return this.json.readTree(post("""
+				{"job_type": "docs", "tenant": "acme", "resources": [
+				  {"resource_id": "r1", "url": "http://origin.test/1"},
+				  {"resource_id": "r2", "url": "http://origin.test/2"},
+				  {"resource_id": "r3", "url": "http://origin.test/3"}]}""").body()).get("job_id").asString();
 	}
 
 	private HttpResponse<String> post(String body) throws Exception {
