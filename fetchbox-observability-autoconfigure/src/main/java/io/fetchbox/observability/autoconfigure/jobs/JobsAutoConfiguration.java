@@ -32,8 +32,8 @@ import io.fetchbox.observability.metrics.WorkerMetrics;
  * tracer no trace context travels.
  * <p>
  * The beans are lazy: created when a bean of the service first needs them, so a service
- * that neither handles nor publishes tasks does not create them (nor load the message
- * types their methods take).
+ * that neither handles nor publishes tasks does not create them. Their classes still
+ * load: Spring reads the methods of every bean class for {@code @EventListener}s.
  *
  * @since 0.1.0
  */
