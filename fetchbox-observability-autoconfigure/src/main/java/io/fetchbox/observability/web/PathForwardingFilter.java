@@ -1,6 +1,8 @@
 package io.fetchbox.observability.web;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -17,7 +19,9 @@ import org.springframework.util.Assert;
  * {@code /health/live}, {@code /health/ready} and {@code /metrics} are Actuator endpoints
  * under another name (Actuator's additional paths take one segment only). Everything else
  * passes through untouched. Targets are resolved lazily, on first use, because endpoint
- * paths are known only once Actuator is configured.
+ * paths are known only once Actuator is configured. Register it for
+ * {@link #urlPatterns(String...) its paths' URL patterns} so that the container leaves it
+ * out of every other request's filter chain.
  *
  * @since 0.1.0
  */
@@ -35,6 +39,23 @@ public class PathForwardingFilter extends HttpRequestFilter {
 	public PathForwardingFilter(Supplier<Map<String, String>> routes) {
 		Assert.notNull(routes, "'routes' must not be null");
 		this.routes = routes;
+	}
+
+	/**
+	 * The servlet URL patterns that match the given paths, with or without a trailing
+	 * slash: the container then runs the filter for these requests only.
+	 * @param paths the forwarded request paths (without context path)
+	 * @return the exact-match URL patterns
+	 */
+	public static List<String> urlPatterns(String... paths) {
+		List<String> patterns = new ArrayList<>(paths.length * 2);
+		for (String path : paths) {
+			Assert.isTrue(path.startsWith("/") && path.length() > 1 && !path.endsWith("/") && !path.contains("*"),
+					() -> "'" + path + "' is not a plain path");
+			patterns.add(path);
+			patterns.add(path + "/");
+		}
+		return patterns;
 	}
 
 	@Override

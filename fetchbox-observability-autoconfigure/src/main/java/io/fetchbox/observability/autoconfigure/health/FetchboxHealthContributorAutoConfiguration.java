@@ -127,6 +127,7 @@ public final class FetchboxHealthContributorAutoConfiguration {
 					() -> Map.of(LIVE_PATH, ActuatorDefaultsEnvironmentPostProcessor.LIVENESS_PATH, READY_PATH,
 							ActuatorDefaultsEnvironmentPostProcessor.READINESS_PATH));
 			FilterRegistrationBean<PathForwardingFilter> registration = new FilterRegistrationBean<>(filter);
+			registration.setUrlPatterns(PathForwardingFilter.urlPatterns(LIVE_PATH, READY_PATH));
 			registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 			registration.setDispatcherTypes(DispatcherType.REQUEST);
 			return registration;

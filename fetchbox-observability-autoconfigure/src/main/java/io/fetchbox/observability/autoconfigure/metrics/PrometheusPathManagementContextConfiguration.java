@@ -48,6 +48,7 @@ public class PrometheusPathManagementContextConfiguration {
 		FilterRegistrationBean<PathForwardingFilter> registration = new FilterRegistrationBean<>(filter);
 		// After the request id and observation filters, so the scrape is a normal
 		// request.
+		registration.setUrlPatterns(PathForwardingFilter.urlPatterns(METRICS_PATH));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		registration.setDispatcherTypes(DispatcherType.REQUEST);
 		return registration;
