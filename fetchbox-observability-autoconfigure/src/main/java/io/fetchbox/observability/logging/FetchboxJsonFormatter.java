@@ -2,6 +2,8 @@ package io.fetchbox.observability.logging;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Context;
@@ -16,6 +18,7 @@ import net.logstash.logback.composite.loggingevent.MdcJsonProvider;
 import net.logstash.logback.composite.loggingevent.StackTraceJsonProvider;
 import net.logstash.logback.encoder.LoggingEventCompositeJsonEncoder;
 import net.logstash.logback.stacktrace.ShortenedThrowableConverter;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.logging.structured.StructuredLogFormatter;
@@ -38,6 +41,9 @@ public class FetchboxJsonFormatter implements StructuredLogFormatter<ILoggingEve
 	static final int MAX_STACK_TRACE_LENGTH = 65536;
 
 	private final LoggingEventCompositeJsonEncoder encoder;
+
+	// Writes the common lines; the encoder writes the others (stack traces, ...).
+	private final @Nullable JsonLineWriter lines;
 
 	/**
 	 * Create the formatter; Boot passes the application's environment.
@@ -97,11 +103,16 @@ public class FetchboxJsonFormatter implements StructuredLogFormatter<ILoggingEve
 		encoder.setProviders(providers);
 		encoder.start();
 		this.encoder = encoder;
+		Map<String, @Nullable String> serviceIdentity = new LinkedHashMap<>();
+		serviceIdentity.put("service", identity.getService());
+		serviceIdentity.put("environment", identity.getEnvironment());
+		serviceIdentity.put("version", identity.getVersion());
+		this.lines = JsonLineWriter.create(serviceIdentity, message.getMaxMessageBytes());
 	}
 
 	@Override
 	public String format(ILoggingEvent event) {
-		return new String(this.encoder.encode(event), StandardCharsets.UTF_8);
+		return new String(encode(event), StandardCharsets.UTF_8);
 	}
 
 	/**
@@ -110,7 +121,12 @@ public class FetchboxJsonFormatter implements StructuredLogFormatter<ILoggingEve
 	 */
 	@Override
 	public byte[] formatAsBytes(ILoggingEvent event, Charset charset) {
-		return this.encoder.encode(event);
+		return encode(event);
+	}
+
+	private byte[] encode(ILoggingEvent event) {
+		byte[] line = (this.lines != null) ? this.lines.write(event) : null;
+		return (line != null) ? line : this.encoder.encode(event);
 	}
 
 }

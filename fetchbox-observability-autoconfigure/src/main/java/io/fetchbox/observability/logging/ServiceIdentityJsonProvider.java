@@ -32,6 +32,18 @@ public class ServiceIdentityJsonProvider extends AbstractJsonProvider<ILoggingEv
 		}
 	}
 
+	public @Nullable String getService() {
+		return this.service;
+	}
+
+	public @Nullable String getEnvironment() {
+		return this.environment;
+	}
+
+	public @Nullable String getVersion() {
+		return this.version;
+	}
+
 	public void setService(@Nullable String service) {
 		this.service = clean(service);
 	}
