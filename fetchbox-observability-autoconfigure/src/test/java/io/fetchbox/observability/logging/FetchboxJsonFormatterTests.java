@@ -1,16 +1,14 @@
 package io.fetchbox.observability.logging;
 
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
-import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -32,18 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FetchboxJsonFormatterTests {
 
-	// Plain Joran has no <springProperty>: the identity comes from context properties.
-	private static final String XML_CONFIGURATION = """
-			<configuration>
-				<property scope="context" name="FETCHBOX_SERVICE" value="log-test"/>
-				<property scope="context" name="FETCHBOX_ENVIRONMENT" value="test"/>
-				<property scope="context" name="FETCHBOX_VERSION" value="9.9.9"/>
-				<property scope="context" name="FETCHBOX_MAX_MESSAGE_SIZE" value="1KB"/>
-				<include resource="io/fetchbox/observability/logging/json-console-appender.xml"/>
-				<root level="INFO"><appender-ref ref="FETCHBOX_JSON_CONSOLE"/></root>
-			</configuration>
-			""";
-
 	// Where the XML is configured; the events come from the application's context, whose
 	// MDC the test sets.
 	private final LoggerContext context = new LoggerContext();
@@ -55,7 +41,8 @@ class FetchboxJsonFormatterTests {
 
 	@Test
 	void writesTheSameLineAsTheXmlAppender() throws Exception {
-		Encoder<ILoggingEvent> xml = xmlEncoder();
+		Encoder<ILoggingEvent> xml = XmlConsoleEncoder.create(this.context, Map.of("FETCHBOX_SERVICE", "log-test",
+				"FETCHBOX_ENVIRONMENT", "test", "FETCHBOX_VERSION", "9.9.9", "FETCHBOX_MAX_MESSAGE_SIZE", "1KB"));
 		MockEnvironment environment = new MockEnvironment().withProperty("fetchbox.telemetry.service-name", "log-test")
 			.withProperty("fetchbox.telemetry.environment", "test")
 			.withProperty("fetchbox.telemetry.version", "9.9.9")
@@ -87,17 +74,6 @@ class FetchboxJsonFormatterTests {
 		FetchboxJsonFormatter formatter = new FetchboxJsonFormatter(new MockEnvironment());
 		String line = formatter.format(event(Level.INFO, "hello", null));
 		assertThat(line).contains("\"service\":\"unknown_service\"").doesNotContain("environment", "version");
-	}
-
-	private Encoder<ILoggingEvent> xmlEncoder() throws Exception {
-		JoranConfigurator configurator = new JoranConfigurator();
-		configurator.setContext(this.context);
-		configurator.doConfigure(new ByteArrayInputStream(XML_CONFIGURATION.getBytes(UTF_8)));
-		OutputStreamAppender<ILoggingEvent> appender = (OutputStreamAppender<ILoggingEvent>) this.context
-			.getLogger(Logger.ROOT_LOGGER_NAME)
-			.getAppender("FETCHBOX_JSON_CONSOLE");
-		assertThat(appender).as("the XML appender").isNotNull();
-		return appender.getEncoder();
 	}
 
 	private LoggingEvent event(Level level, String message, @Nullable Throwable throwable, Object... arguments) {

@@ -1,6 +1,5 @@
 package io.fetchbox.observability.logging;
 
-import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,10 +9,8 @@ import java.util.Random;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
-import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,16 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class JsonLineWriterTests {
 
-	private static final String XML_CONFIGURATION = """
-			<configuration>
-				<property scope="context" name="FETCHBOX_SERVICE" value="svc &quot;q&quot; \\ é"/>
-				<property scope="context" name="FETCHBOX_ENVIRONMENT" value="prod"/>
-				<property scope="context" name="FETCHBOX_MAX_MESSAGE_SIZE" value="1KB"/>
-				<include resource="io/fetchbox/observability/logging/json-console-appender.xml"/>
-				<root level="INFO"><appender-ref ref="FETCHBOX_JSON_CONSOLE"/></root>
-			</configuration>
-			""";
-
 	private final LoggerContext context = new LoggerContext();
 
 	private Encoder<ILoggingEvent> encoder;
@@ -49,11 +36,8 @@ class JsonLineWriterTests {
 
 	@BeforeEach
 	void setUp() throws Exception {
-		JoranConfigurator configurator = new JoranConfigurator();
-		configurator.setContext(this.context);
-		configurator.doConfigure(new ByteArrayInputStream(XML_CONFIGURATION.getBytes(UTF_8)));
-		this.encoder = ((OutputStreamAppender<ILoggingEvent>) this.context.getLogger(Logger.ROOT_LOGGER_NAME)
-			.getAppender("FETCHBOX_JSON_CONSOLE")).getEncoder();
+		this.encoder = XmlConsoleEncoder.create(this.context, Map.of("FETCHBOX_SERVICE", "svc \"q\" \\ é",
+				"FETCHBOX_ENVIRONMENT", "prod", "FETCHBOX_MAX_MESSAGE_SIZE", "1KB"));
 		Map<String, @Nullable String> identity = new LinkedHashMap<>();
 		identity.put("service", "svc \"q\" \\ é");
 		identity.put("environment", "prod");
