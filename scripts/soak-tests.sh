@@ -83,6 +83,9 @@ summarize_reports() { # summarize_reports DIR
 
 echo "soak: $RUNS x ./mvnw ${MAVEN_ARGS[*]} with $BURNERS busy loop(s) (cap ${MAX_SECONDS}s); logs in $SOAK_DIR"
 echo "soak: load average before: $(load_average)"
+if [ -r /proc/self/status ] && (( 0x$(awk '/^SigIgn:/ {print $2}' /proc/self/status) & 2 )); then
+	echo "soak: SIGINT is ignored here (started in the background without job control): the CLI's Ctrl-C test will skip"
+fi
 [ "$BURNERS" -gt 0 ] && start_burner
 
 SUMMARY="$SOAK_DIR/summary.txt"
