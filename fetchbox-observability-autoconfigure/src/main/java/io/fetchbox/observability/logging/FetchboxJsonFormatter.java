@@ -40,6 +40,12 @@ public class FetchboxJsonFormatter implements StructuredLogFormatter<ILoggingEve
 	/** Longest stack trace written, in characters. */
 	static final int MAX_STACK_TRACE_LENGTH = 65536;
 
+	// Micrometer Tracing's MDC keys and their field names; job and request keys are
+	// already
+	// snake_case.
+	static final Map<String, String> MDC_FIELD_NAMES = Map.of(CorrelationKeys.MDC_TRACE_ID, CorrelationKeys.TRACE_ID,
+			CorrelationKeys.MDC_SPAN_ID, CorrelationKeys.SPAN_ID);
+
 	private final LoggingEventCompositeJsonEncoder encoder;
 
 	// Writes the common lines; the encoder writes the others (stack traces, ...).
@@ -83,8 +89,7 @@ public class FetchboxJsonFormatter implements StructuredLogFormatter<ILoggingEve
 		// Micrometer Tracing writes traceId/spanId; job and request keys are already
 		// snake_case.
 		MdcJsonProvider mdc = new MdcJsonProvider();
-		mdc.addMdcKeyFieldName("traceId=trace_id");
-		mdc.addMdcKeyFieldName("spanId=span_id");
+		MDC_FIELD_NAMES.forEach((key, fieldName) -> mdc.addMdcKeyFieldName(key + "=" + fieldName));
 		providers.addMdc(mdc);
 		providers.addArguments(new ArgumentsJsonProvider());
 		providers.addProvider(new TypedKeyValuePairsJsonProvider());
@@ -107,7 +112,7 @@ public class FetchboxJsonFormatter implements StructuredLogFormatter<ILoggingEve
 		serviceIdentity.put("service", identity.getService());
 		serviceIdentity.put("environment", identity.getEnvironment());
 		serviceIdentity.put("version", identity.getVersion());
-		this.lines = JsonLineWriter.create(serviceIdentity, message.getMaxMessageBytes());
+		this.lines = JsonLineWriter.create(serviceIdentity, MDC_FIELD_NAMES, message.getMaxMessageBytes());
 	}
 
 	@Override

@@ -34,6 +34,8 @@ final class JsonLineWriter {
 
 	private final byte[] identity;
 
+	private final Map<String, String> mdcFieldNames;
+
 	private final int maxMessageBytes;
 
 	private final ThreadLocal<Buffer> buffers = ThreadLocal.withInitial(Buffer::new);
@@ -46,21 +48,24 @@ final class JsonLineWriter {
 	 * encoder (it has surrogate characters).
 	 * @param identity the service identity fields, in order ({@code service},
 	 * {@code environment}, {@code version}), {@code null} values left out
+	 * @param mdcFieldNames field names of the MDC keys written under another name
 	 * @param maxMessageBytes the longest message in UTF-8 bytes
 	 * @return the writer or {@code null}
 	 */
-	static @Nullable JsonLineWriter create(Map<String, @Nullable String> identity, int maxMessageBytes) {
+	static @Nullable JsonLineWriter create(Map<String, @Nullable String> identity, Map<String, String> mdcFieldNames,
+			int maxMessageBytes) {
 		Buffer fields = new Buffer();
 		for (Map.Entry<String, @Nullable String> field : identity.entrySet()) {
 			if (field.getValue() != null && !fields.stringProperty(field.getKey(), field.getValue())) {
 				return null;
 			}
 		}
-		return new JsonLineWriter(fields.toByteArray(), maxMessageBytes);
+		return new JsonLineWriter(fields.toByteArray(), mdcFieldNames, maxMessageBytes);
 	}
 
-	private JsonLineWriter(byte[] identity, int maxMessageBytes) {
+	private JsonLineWriter(byte[] identity, Map<String, String> mdcFieldNames, int maxMessageBytes) {
 		this.identity = identity;
+		this.mdcFieldNames = Map.copyOf(mdcFieldNames);
 		this.maxMessageBytes = maxMessageBytes;
 	}
 
@@ -109,7 +114,8 @@ final class JsonLineWriter {
 			for (Map.Entry<String, String> entry : mdc.entrySet()) {
 				String key = entry.getKey();
 				String value = entry.getValue();
-				if (key != null && value != null && !buffer.stringProperty(mdcFieldName(key), value)) {
+				String fieldName = (key != null) ? this.mdcFieldNames.getOrDefault(key, key) : null;
+				if (fieldName != null && value != null && !buffer.stringProperty(fieldName, value)) {
 					return false;
 				}
 			}
@@ -125,15 +131,6 @@ final class JsonLineWriter {
 		}
 		buffer.ascii("}\n");
 		return true;
-	}
-
-	private static String mdcFieldName(String key) {
-		// Micrometer Tracing's MDC keys, renamed as in the encoder's MDC provider.
-		return switch (key) {
-			case "traceId" -> "trace_id";
-			case "spanId" -> "span_id";
-			default -> key;
-		};
 	}
 
 	private static boolean keyValue(Buffer buffer, String key, Object value) {

@@ -102,18 +102,6 @@ class HealthAndMetricsIggyTests {
 		assertThat(gauge("service_ready")).isEqualTo(1);
 	}
 
-	// After the scrape test, which counts every 404.
-	@Test
-	@Order(3)
-	void probeAndScrapePathsTakeATrailingSlashAndNothingBelowThem() throws Exception {
-		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(get("/health/ready/").statusCode()).isEqualTo(200));
-		assertThat(get("/health/live/").body()).contains("\"UP\"");
-		assertThat(get("/metrics/").body()).contains("fetchbox_api_requests_total");
-		assertThat(get("/health/live/x").statusCode()).isEqualTo(404);
-		assertThat(get("/metrics/x").statusCode()).isEqualTo(404);
-	}
-
 	@Test
 	@Order(2)
 	void scrapeShowsCatalogAndUnknownPathsAddNoSeries() throws Exception {
@@ -190,6 +178,18 @@ class HealthAndMetricsIggyTests {
 		assertThat(check.output()).doesNotContain("error while linting").doesNotContain("parse");
 		assertThat(check.output().lines())
 			.noneMatch((line) -> line.startsWith("fetchbox_") || line.startsWith("service_ready"));
+	}
+
+	// After the scrape test, which counts every 404.
+	@Test
+	@Order(3)
+	void probeAndScrapePathsTakeATrailingSlashAndNothingBelowThem() throws Exception {
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(get("/health/ready/").statusCode()).isEqualTo(200));
+		assertThat(get("/health/live/").body()).contains("\"UP\"");
+		assertThat(get("/metrics/").body()).contains("fetchbox_api_requests_total");
+		assertThat(get("/health/live/x").statusCode()).isEqualTo(404);
+		assertThat(get("/metrics/x").statusCode()).isEqualTo(404);
 	}
 
 	@Test

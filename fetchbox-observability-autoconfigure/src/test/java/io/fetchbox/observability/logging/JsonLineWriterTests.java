@@ -42,7 +42,7 @@ class JsonLineWriterTests {
 		identity.put("service", "svc \"q\" \\ é");
 		identity.put("environment", "prod");
 		identity.put("version", null);
-		this.writer = JsonLineWriter.create(identity, 1024);
+		this.writer = JsonLineWriter.create(identity, FetchboxJsonFormatter.MDC_FIELD_NAMES, 1024);
 		assertThat(this.writer).isNotNull();
 	}
 
@@ -114,7 +114,7 @@ class JsonLineWriterTests {
 
 	@Test
 	void refusesAnIdentityItCannotWrite() {
-		assertThat(JsonLineWriter.create(Map.of("service", "svc\ud800"), 1024)).isNull();
+		assertThat(JsonLineWriter.create(Map.of("service", "svc\ud800"), Map.of(), 1024)).isNull();
 	}
 
 	private void assertSameBytes(LoggingEvent event) {
