@@ -40,16 +40,18 @@ import java.util.zip.ZipFile;
  * process used until then, Boot's own "Started ... in" figure, RSS a few seconds later),
  * then a load phase with every variant running: one warmup per variant (repeated until it
  * served {@code warmup-requests}), then {@code rounds} rounds in rotated order. The apps'
- * stdout and stderr go to one file per variant, so every variant pays for writing its log
- * lines the same way.
+ * stdout and stderr go into a pipe that the runner drains, as under a container runtime
+ * (see {@link AppOutputDrain}); the first {@code log-keep-mb} MB of each go to a file,
+ * and the bytes each variant logs per request are reported. The runner pins itself to the
+ * load core, so draining takes nothing from the apps' core.
  * <p>
  * Options ({@code --name=value}): {@code jars} (directory holding
  * {@code http-overhead-<variant>.jar} and {@code opentelemetry-javaagent.jar}),
  * {@code out}, {@code variants}, {@code warmup}, {@code warmup-requests},
  * {@code duration}, {@code rounds}, {@code startup-rounds}, {@code connections},
- * {@code app-cpu}, {@code load-cpu}, {@code port}, {@code jvm-args} (added to every
- * variant, space separated). A variant named {@code starter-<anything>} runs
- * {@code http-overhead-starter-<anything>.jar} like {@code starter}, to compare two
+ * {@code app-cpu}, {@code load-cpu}, {@code port}, {@code log-keep-mb}, {@code jvm-args}
+ * (added to every variant, space separated). A variant named {@code starter-<anything>}
+ * runs {@code http-overhead-starter-<anything>.jar} like {@code starter}, to compare two
  * builds of the starter in one run.
  */
 public final class HttpOverheadRunner {
@@ -74,6 +76,8 @@ public final class HttpOverheadRunner {
 
 	private final long clockTicks;
 
+	private final int machineCores;
+
 	private final List<Process> running = Collections.synchronizedList(new ArrayList<>());
 
 	private HttpOverheadRunner(Map<String, String> options) throws IOException, InterruptedException {
@@ -84,6 +88,9 @@ public final class HttpOverheadRunner {
 		this.report = new PrintStream(Files.newOutputStream(this.out.resolve("report.md")), true,
 				StandardCharsets.UTF_8);
 		this.clockTicks = Long.parseLong(exec("getconf", "CLK_TCK").trim());
+		this.machineCores = Runtime.getRuntime().availableProcessors();
+		// Every thread, and those started later (the output drains), on the load core.
+		exec("taskset", "-a", "-p", "-c", option("load-cpu", "1"), Long.toString(ProcessHandle.current().pid()));
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -114,7 +121,8 @@ public final class HttpOverheadRunner {
 
 	private void run() throws Exception {
 		List<Variant> variants = new ArrayList<>();
-		for (String name : option("variants", "bare,starter,hand-assembled,otel-agent").split(",")) {
+		for (String name : option("variants", "bare,starter,hand-assembled,hand-assembled-access,otel-agent")
+			.split(",")) {
 			variants.add(variant(name.trim()));
 		}
 		int startupRounds = intOption("startup-rounds", 3);
@@ -124,7 +132,7 @@ public final class HttpOverheadRunner {
 		print("# HTTP overhead benchmark");
 		print("");
 		print("- date: " + DateTimeFormatter.ISO_INSTANT.format(Instant.now().atOffset(ZoneOffset.UTC)));
-		print("- machine: " + Runtime.getRuntime().availableProcessors() + " cores, load average "
+		print("- machine: " + this.machineCores + " cores, load average "
 				+ Files.readString(Path.of("/proc/loadavg")).trim());
 		print("- java: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
 		print("- app on core " + option("app-cpu", "0") + ", wrk -t1 -c" + option("connections", "16") + " on core "
@@ -182,8 +190,9 @@ public final class HttpOverheadRunner {
 			for (Variant variant : rotate(variants, round)) {
 				Load load = load(apps.get(variant.name), duration);
 				loads.computeIfAbsent(variant.name, (k) -> new ArrayList<>()).add(load);
-				log("round %d %s: %.0f req/s, %.1f us CPU/request, p99 %.2f ms, errors %d", round, variant.name,
-						load.requestsPerSecond, load.cpuMicrosPerRequest, load.p99Millis, load.errors);
+				log("round %d %s: %.0f req/s, %.1f us CPU/request, p99 %.2f ms, errors %d, %.0f log bytes/request",
+						round, variant.name, load.requestsPerSecond, load.cpuMicrosPerRequest, load.p99Millis,
+						load.errors, load.logBytesPerRequest);
 			}
 		}
 		Map<String, Double> rssAfterLoad = new LinkedHashMap<>();
@@ -195,14 +204,14 @@ public final class HttpOverheadRunner {
 		print("");
 		print("## Per round");
 		print("");
-		print("| round | variant | CPU µs / request | without JIT | req/s | p99 ms | errors |");
-		print("|---|---|---|---|---|---|---|");
+		print("| round | variant | CPU µs / request | without JIT | req/s | p99 ms | errors | log bytes / request |");
+		print("|---|---|---|---|---|---|---|---|");
 		for (int round = 0; round < rounds; round++) {
 			for (Variant variant : variants) {
 				Load load = loads.get(variant.name).get(round);
-				print(String.format(Locale.ROOT, "| %d | %s | %.0f | %.0f | %.0f | %.2f | %d |", round, variant.name,
-						load.cpuMicrosPerRequest, load.cpuMicrosWithoutJitPerRequest, load.requestsPerSecond,
-						load.p99Millis, load.errors));
+				print(String.format(Locale.ROOT, "| %d | %s | %.1f | %.1f | %.0f | %.2f | %d | %.0f |", round,
+						variant.name, load.cpuMicrosPerRequest, load.cpuMicrosWithoutJitPerRequest,
+						load.requestsPerSecond, load.p99Millis, load.errors, load.logBytesPerRequest));
 			}
 		}
 		print("");
@@ -210,6 +219,7 @@ public final class HttpOverheadRunner {
 		print("");
 		String anchor = variants.get(0).name;
 		String hand = apps.containsKey("hand-assembled") ? "hand-assembled" : null;
+		String handAccess = apps.containsKey("hand-assembled-access") ? "hand-assembled-access" : null;
 		Function<String, Double> cpu = (name) -> median(loads.get(name), (l) -> l.cpuMicrosPerRequest);
 		Function<String, Double> cpuWithoutJit = (name) -> median(loads.get(name),
 				(l) -> l.cpuMicrosWithoutJitPerRequest);
@@ -218,19 +228,23 @@ public final class HttpOverheadRunner {
 		Function<String, Double> startupCpu = (name) -> median(startupCpuMs.getOrDefault(name, List.of()));
 		Function<String, Double> rss = (name) -> median(rssAfterStart.getOrDefault(name, List.of()));
 		print("| variant | CPU µs / request | × " + anchor + ((hand != null) ? " | × hand-assembled" : "")
-				+ " | without JIT µs | × " + anchor + ((hand != null) ? " | × hand-assembled" : "") + " | req/s | × "
-				+ anchor + " | p99 ms | first 200 ms | × " + anchor + " | CPU to first 200 ms | × " + anchor
+				+ ((handAccess != null) ? " | × hand-assembled-access" : "") + " | without JIT µs | × " + anchor
+				+ ((hand != null) ? " | × hand-assembled" : "") + " | req/s | × " + anchor
+				+ " | p99 ms | first 200 ms | × " + anchor + " | CPU to first 200 ms | × " + anchor
 				+ " | Boot 'Started' ms | RSS after start MB | Δ " + anchor
-				+ " | RSS after load MB | added jars MB (files) |");
-		print("|---|---|---|" + ((hand != null) ? "---|---|" : "")
-				+ "---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+				+ " | RSS after load MB | added jars MB (files) | log bytes / request |");
+		print("|---|---|---|" + ((hand != null) ? "---|---|" : "") + ((handAccess != null) ? "---|" : "")
+				+ "---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 		Map<String, String> addedJars = addedJars(variants);
 		for (Variant variant : variants) {
 			String name = variant.name;
 			print(String.format(Locale.ROOT,
-					"| %s | %.0f | %.2f%s | %.0f | %.2f%s | %.0f | %.2f | %.2f | %.0f | %.2f | %.0f | %.2f | %s | %.0f | %+.0f | %.0f | %s |",
+					"| %s | %.1f | %.2f%s | %.1f | %.2f%s | %.0f | %.2f | %.2f | %.0f | %.2f | %.0f | %.2f | %s | %.0f | %+.0f | %.0f | %s | %.0f |",
 					name, cpu.apply(name), cpu.apply(name) / cpu.apply(anchor),
-					(hand != null) ? String.format(Locale.ROOT, " | %.2f", cpu.apply(name) / cpu.apply(hand)) : "",
+					((hand != null) ? String.format(Locale.ROOT, " | %.2f", cpu.apply(name) / cpu.apply(hand)) : "")
+							+ ((handAccess != null)
+									? String.format(Locale.ROOT, " | %.2f", cpu.apply(name) / cpu.apply(handAccess))
+									: ""),
 					cpuWithoutJit.apply(name), cpuWithoutJit.apply(name) / cpuWithoutJit.apply(anchor),
 					(hand != null) ? String.format(Locale.ROOT, " | %.2f",
 							cpuWithoutJit.apply(name) / cpuWithoutJit.apply(hand)) : "",
@@ -239,7 +253,8 @@ public final class HttpOverheadRunner {
 					startupCpu.apply(name) / startupCpu.apply(anchor),
 					bootStartedMs.containsKey(name)
 							? String.format(Locale.ROOT, "%.0f", median(bootStartedMs.get(name))) : "-",
-					rss.apply(name), rss.apply(name) - rss.apply(anchor), rssAfterLoad.get(name), addedJars.get(name)));
+					rss.apply(name), rss.apply(name) - rss.apply(anchor), rssAfterLoad.get(name), addedJars.get(name),
+					median(loads.get(name), (l) -> l.logBytesPerRequest)));
 		}
 		print("");
 		print("Apps' output and wrk's reports: " + this.out.toAbsolutePath());
@@ -263,6 +278,11 @@ public final class HttpOverheadRunner {
 			case "bare", "hand-assembled" -> {
 			}
 			case "starter" -> starterArgs(appArgs);
+			case "hand-assembled-access" -> {
+				// The hand-assembled app with a hand-written access line of its own.
+				jar = this.jars.resolve("http-overhead-hand-assembled.jar");
+				appArgs.add("--hello.access-line=true");
+			}
 			case "otel-agent" -> {
 				jar = this.jars.resolve("http-overhead-bare.jar");
 				agent = this.jars.resolve("opentelemetry-javaagent.jar");
@@ -299,8 +319,9 @@ public final class HttpOverheadRunner {
 		command.addAll(variant.appArgs);
 		Path log = this.out.resolve(variant.name + "-" + phase + ".log");
 		long startedAt = System.nanoTime();
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		this.running.add(process);
+		AppOutputDrain output = AppOutputDrain.start(process, log, intOption("log-keep-mb", 16) * 1024L * 1024L);
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hello"))
 			.timeout(Duration.ofSeconds(2))
@@ -314,7 +335,7 @@ public final class HttpOverheadRunner {
 				if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
 					double firstOk = (System.nanoTime() - startedAt) / 1e6;
 					double cpuMillis = cpuTicks(process)[0] * 1000.0 / this.clockTicks;
-					return new App(variant, port, process, log, firstOk, cpuMillis);
+					return new App(variant, port, process, log, output, firstOk, cpuMillis);
 				}
 			}
 			catch (IOException ex) {
@@ -327,9 +348,11 @@ public final class HttpOverheadRunner {
 
 	private Load load(App app, int seconds) throws Exception {
 		long[] cpuBefore = cpuTicks(app.process);
+		long logBytesBefore = app.output.bytes();
 		String wrk = exec("taskset", "-c", option("load-cpu", "1"), "wrk", "-t1", "-c" + option("connections", "16"),
 				"-d" + seconds + "s", "--latency", "http://127.0.0.1:" + app.port + "/hello");
 		long[] cpuAfter = cpuTicks(app.process);
+		long logBytes = app.output.bytes() - logBytesBefore;
 		Files.writeString(this.out.resolve(app.variant.name + "-wrk.txt"), wrk + "\n",
 				java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
 		Matcher requests = WRK_REQUESTS.matcher(wrk);
@@ -348,7 +371,7 @@ public final class HttpOverheadRunner {
 		double cpuMicrosWithoutJit = (cpuAfter[1] - cpuBefore[1]) * 1e6 / this.clockTicks;
 		return new Load(served, cpuMicros / served, cpuMicrosWithoutJit / served, served / elapsed,
 				Double.parseDouble(p99.group(1)) * unitSeconds(p99.group(2)) * 1000,
-				errors.find() ? Long.parseLong(errors.group(1)) : 0);
+				errors.find() ? Long.parseLong(errors.group(1)) : 0, (double) logBytes / served);
 	}
 
 	private static double unitSeconds(String unit) {
@@ -519,12 +542,12 @@ public final class HttpOverheadRunner {
 	private record Variant(String name, Path jar, Path agent, List<String> jvmArgs, List<String> appArgs) {
 	}
 
-	private record App(Variant variant, int port, Process process, Path log, double firstOkMillis,
-			double startupCpuMillis) {
+	private record App(Variant variant, int port, Process process, Path log, AppOutputDrain output,
+			double firstOkMillis, double startupCpuMillis) {
 	}
 
 	private record Load(long requests, double cpuMicrosPerRequest, double cpuMicrosWithoutJitPerRequest,
-			double requestsPerSecond, double p99Millis, long errors) {
+			double requestsPerSecond, double p99Millis, long errors, double logBytesPerRequest) {
 	}
 
 }
