@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # HTTP overhead benchmark: builds the one-endpoint app four ways (bare Boot, bare + starter,
-# hand-assembled Boot-native JSON logs + tracing, bare under the OpenTelemetry Java agent) and
-# compares CPU per request, req/s, p99, startup and memory side by side in alternating rounds.
+# hand-assembled Boot-native JSON logs + tracing, alone and with a hand-written access line, bare
+# under the OpenTelemetry Java agent) and compares CPU per request, req/s, p99, startup, memory
+# and log bytes per request side by side in alternating rounds.
 # Needs Linux, 2+ cores, taskset and wrk. Runner options (--name=value) pass through, e.g.
 #   scripts/http-overhead.sh --rounds=5 --duration=20
 # Method and results: docs/benchmarks.md.
