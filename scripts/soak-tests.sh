@@ -104,12 +104,15 @@ for ((run = 1; run <= RUNS; run++)); do
 	kill "$sampler" 2>/dev/null || true
 	wait "$sampler" 2>/dev/null || true
 	SAMPLER_PID=""
-	# Keep the reports this run wrote (not older ones of modules it did not reach).
-	for reports in */target/surefire-reports */target/failsafe-reports; do
+	# Keep the reports this run wrote (not older ones of modules it did not reach), nested
+	# modules (http-overhead-benchmark/runner) included.
+	for reports in */target/surefire-reports */target/failsafe-reports \
+		*/*/target/surefire-reports */*/target/failsafe-reports; do
 		[ -d "$reports" ] || continue
-		mkdir -p "$run_dir/reports/${reports%%/*}-${reports##*/}"
-		find "$reports" -maxdepth 1 -name 'TEST-*.xml' -newer "$run_dir/started" \
-			-exec cp {} "$run_dir/reports/${reports%%/*}-${reports##*/}/" \;
+		module="${reports%/target/*}"
+		kept="$run_dir/reports/${module//\//-}-${reports##*/}"
+		mkdir -p "$kept"
+		find "$reports" -maxdepth 1 -name 'TEST-*.xml' -newer "$run_dir/started" -exec cp {} "$kept/" \;
 	done
 	summarize_reports "$run_dir/reports" >"$run_dir/classes.txt"
 	load="$(awk '{ s += $1; if ($1 > m) m = $1 } END { if (NR) printf "mean %.1f, max %.1f", s / NR, m }' "$run_dir/load.txt")"
