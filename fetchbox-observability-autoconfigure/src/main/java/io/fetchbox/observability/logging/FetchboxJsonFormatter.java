@@ -40,9 +40,8 @@ public class FetchboxJsonFormatter implements StructuredLogFormatter<ILoggingEve
 	/** Longest stack trace written, in characters. */
 	static final int MAX_STACK_TRACE_LENGTH = 65536;
 
-	// Micrometer Tracing's MDC keys and their field names; job and request keys are
-	// already
-	// snake_case.
+	// Micrometer Tracing's MDC keys (traceId, spanId) and their field names; the job and
+	// request keys are snake_case already.
 	static final Map<String, String> MDC_FIELD_NAMES = Map.of(CorrelationKeys.MDC_TRACE_ID, CorrelationKeys.TRACE_ID,
 			CorrelationKeys.MDC_SPAN_ID, CorrelationKeys.SPAN_ID);
 
@@ -86,8 +85,6 @@ public class FetchboxJsonFormatter implements StructuredLogFormatter<ILoggingEve
 		identity.setEnvironment(environment.getProperty("fetchbox.telemetry.environment"));
 		identity.setVersion(environment.getProperty("fetchbox.telemetry.version"));
 		providers.addProvider(identity);
-		// Micrometer Tracing writes traceId/spanId; job and request keys are already
-		// snake_case.
 		MdcJsonProvider mdc = new MdcJsonProvider();
 		MDC_FIELD_NAMES.forEach((key, fieldName) -> mdc.addMdcKeyFieldName(key + "=" + fieldName));
 		providers.addMdc(mdc);

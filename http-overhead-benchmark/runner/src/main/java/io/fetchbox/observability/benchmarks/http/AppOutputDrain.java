@@ -10,11 +10,11 @@ import java.nio.file.Path;
  * Reads an app's stdout and stderr from a pipe, the way a container runtime does, so that
  * every variant's log lines cost it what they cost in a container: a write into a pipe.
  * The first {@code keepBytes} go to a file (startup lines, errors); the rest is counted
- * and dropped. A file as the apps' stdout would charge them the file system's cost
- * instead, which on ext4 with Linux 6.18 grows with the file: a 720-byte append costs
- * about 0.9 µs of system time in the first 270 MB of a file and 2.8 µs past 550 MB, so a
- * variant writing more bytes per request would pay more per byte, and more the longer the
- * run.
+ * and dropped. A file as the apps' stdout would charge them what an append costs, which
+ * depends on the state of the page cache: on ext4 with Linux 6.18 the same 720-byte
+ * append measured 0.9 µs of system time in one run and up to 2.8 µs in another, once the
+ * file had grown past a few hundred MB, which a variant logging more bytes reaches
+ * sooner.
  */
 final class AppOutputDrain implements Runnable {
 

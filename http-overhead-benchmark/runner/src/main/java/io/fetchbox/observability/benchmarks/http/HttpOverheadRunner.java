@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -218,8 +220,12 @@ public final class HttpOverheadRunner {
 		print("## Medians");
 		print("");
 		String anchor = variants.get(0).name;
-		String hand = apps.containsKey("hand-assembled") ? "hand-assembled" : null;
-		String handAccess = apps.containsKey("hand-assembled-access") ? "hand-assembled-access" : null;
+		// Besides the anchor, ratios against the hand-assembled variants that ran.
+		List<String> references = Stream.of("hand-assembled", "hand-assembled-access")
+			.filter(apps::containsKey)
+			.toList();
+		String referenceHeaders = references.stream().map((name) -> " | × " + name).collect(Collectors.joining());
+		String referenceSeparators = "---|".repeat(references.size());
 		Function<String, Double> cpu = (name) -> median(loads.get(name), (l) -> l.cpuMicrosPerRequest);
 		Function<String, Double> cpuWithoutJit = (name) -> median(loads.get(name),
 				(l) -> l.cpuMicrosWithoutJitPerRequest);
@@ -227,29 +233,22 @@ public final class HttpOverheadRunner {
 		Function<String, Double> startup = (name) -> median(startupMs.getOrDefault(name, List.of()));
 		Function<String, Double> startupCpu = (name) -> median(startupCpuMs.getOrDefault(name, List.of()));
 		Function<String, Double> rss = (name) -> median(rssAfterStart.getOrDefault(name, List.of()));
-		print("| variant | CPU µs / request | × " + anchor + ((hand != null) ? " | × hand-assembled" : "")
-				+ ((handAccess != null) ? " | × hand-assembled-access" : "") + " | without JIT µs | × " + anchor
-				+ ((hand != null) ? " | × hand-assembled" : "") + " | req/s | × " + anchor
-				+ " | p99 ms | first 200 ms | × " + anchor + " | CPU to first 200 ms | × " + anchor
-				+ " | Boot 'Started' ms | RSS after start MB | Δ " + anchor
+		print("| variant | CPU µs / request | × " + anchor + referenceHeaders + " | without JIT µs | × " + anchor
+				+ referenceHeaders + " | req/s | × " + anchor + " | p99 ms | first 200 ms | × " + anchor
+				+ " | CPU to first 200 ms | × " + anchor + " | Boot 'Started' ms | RSS after start MB | Δ " + anchor
 				+ " | RSS after load MB | added jars MB (files) | log bytes / request |");
-		print("|---|---|---|" + ((hand != null) ? "---|---|" : "") + ((handAccess != null) ? "---|" : "")
-				+ "---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+		print("|---|---|---|" + referenceSeparators + "---|---|" + referenceSeparators
+				+ "---|---|---|---|---|---|---|---|---|---|---|---|---|");
 		Map<String, String> addedJars = addedJars(variants);
 		for (Variant variant : variants) {
 			String name = variant.name;
 			print(String.format(Locale.ROOT,
 					"| %s | %.1f | %.2f%s | %.1f | %.2f%s | %.0f | %.2f | %.2f | %.0f | %.2f | %.0f | %.2f | %s | %.0f | %+.0f | %.0f | %s | %.0f |",
-					name, cpu.apply(name), cpu.apply(name) / cpu.apply(anchor),
-					((hand != null) ? String.format(Locale.ROOT, " | %.2f", cpu.apply(name) / cpu.apply(hand)) : "")
-							+ ((handAccess != null)
-									? String.format(Locale.ROOT, " | %.2f", cpu.apply(name) / cpu.apply(handAccess))
-									: ""),
+					name, cpu.apply(name), cpu.apply(name) / cpu.apply(anchor), ratios(cpu, name, references),
 					cpuWithoutJit.apply(name), cpuWithoutJit.apply(name) / cpuWithoutJit.apply(anchor),
-					(hand != null) ? String.format(Locale.ROOT, " | %.2f",
-							cpuWithoutJit.apply(name) / cpuWithoutJit.apply(hand)) : "",
-					rps.apply(name), rps.apply(name) / rps.apply(anchor), median(loads.get(name), (l) -> l.p99Millis),
-					startup.apply(name), startup.apply(name) / startup.apply(anchor), startupCpu.apply(name),
+					ratios(cpuWithoutJit, name, references), rps.apply(name), rps.apply(name) / rps.apply(anchor),
+					median(loads.get(name), (l) -> l.p99Millis), startup.apply(name),
+					startup.apply(name) / startup.apply(anchor), startupCpu.apply(name),
 					startupCpu.apply(name) / startupCpu.apply(anchor),
 					bootStartedMs.containsKey(name)
 							? String.format(Locale.ROOT, "%.0f", median(bootStartedMs.get(name))) : "-",
@@ -258,6 +257,15 @@ public final class HttpOverheadRunner {
 		}
 		print("");
 		print("Apps' output and wrk's reports: " + this.out.toAbsolutePath());
+	}
+
+	/** The table cells {@code " | <ratio>"} of a measure against each reference. */
+	private static String ratios(Function<String, Double> measure, String name, List<String> references) {
+		StringBuilder cells = new StringBuilder();
+		for (String reference : references) {
+			cells.append(String.format(Locale.ROOT, " | %.2f", measure.apply(name) / measure.apply(reference)));
+		}
+		return cells.toString();
 	}
 
 	private int basePort() {
